@@ -19,6 +19,7 @@ struct order_request {
   timestamp_ns expire_time = 0; ///< GTD only: the order expires when the clock reaches this
   bool post_only = false;
   stp_mode stp = stp_mode::cancel_newest;
+  friend bool operator==(const order_request&, const order_request&) = default;
 };
 
 } // namespace bourse
