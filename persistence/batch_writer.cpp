@@ -1,0 +1,70 @@
+#include "persistence/batch_writer.hpp"
+
+#include <algorithm>
+#include <utility>
+
+#include <libpq-fe.h>
+
+namespace bourse {
+
+pg_expected<void> batch_writer::write(const table_rows& rows) {
+  const table_rows* tables[] = {&rows};
+  return write(tables);
+}
+
+pg_expected<void> batch_writer::write(std::span<const table_rows* const> tables) {
+  if (auto configured = ensure_synchronous_commit(); !configured)
+    return configured.error();
+  const auto filled = std::ranges::count_if(tables, [](const table_rows* rows) { return !rows->empty(); });
+  // One COPY is a transaction of its own: a single table needs no BEGIN/COMMIT round trips.
+  const bool in_transaction = filled > 1;
+  bool begun = false;
+  for (const auto* rows : tables) {
+    if (rows->empty())
+      continue;
+    auto copied = copy(*rows, in_transaction && !std::exchange(begun, true));
+    if (!copied)
+      return abort(copied.error());
+  }
+  if (!in_transaction)
+    return {};
+  if (auto committed = conn_.exec("COMMIT"); !committed)
+    return abort(committed.error());
+  return {};
+}
+
+pg_expected<void> batch_writer::ensure_synchronous_commit() {
+  if (configured_)
+    return {};
+  if (auto set = conn_.exec("SET synchronous_commit = on"); !set)
+    return set.error();
+  configured_ = true;
+  return {};
+}
+
+pg_expected<void> batch_writer::copy(const table_rows& rows, bool begin_transaction) {
+  PGconn* conn = conn_.native();
+  const auto sql = (begin_transaction ? "BEGIN; " : "") + rows.copy_statement();
+  const pg_rows started{PQexec(conn, sql.c_str())};
+  if (PQresultStatus(started.native()) != PGRES_COPY_IN)
+    return conn_.error(started.native());
+  buffer_.clear();
+  rows.append_copy_text(buffer_);
+  const bool sent = PQputCopyData(conn, buffer_.data(), static_cast<int>(buffer_.size())) == 1 &&
+                    PQputCopyEnd(conn, nullptr) == 1;
+  pg_expected<void> outcome;
+  for (pg_rows result{PQgetResult(conn)}; result.native() != nullptr; result = pg_rows{PQgetResult(conn)})
+    if (PQresultStatus(result.native()) != PGRES_COMMAND_OK && outcome)
+      outcome = conn_.error(result.native());
+  if (!sent && outcome)
+    outcome = conn_.error();
+  return outcome;
+}
+
+pg_error batch_writer::abort(pg_error error) {
+  if (conn_.connected() && PQtransactionStatus(conn_.native()) != PQTRANS_IDLE)
+    (void)conn_.exec("ROLLBACK");
+  return error;
+}
+
+} // namespace bourse
