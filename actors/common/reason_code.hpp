@@ -30,6 +30,9 @@ enum class reason_code : std::uint16_t {
   unknown_order = 1015,
   replace_not_allowed = 1016,
   invalid_amount = 1017,
+  not_found = 1018,
+  method_not_allowed = 1019,
+  request_too_large = 1020,
   // risk
   insufficient_buying_power = 2001,
   insufficient_shares = 2002,
@@ -41,6 +44,9 @@ enum class reason_code : std::uint16_t {
   notional_overflow = 2008,
   insufficient_position = 2009,
   margin_not_allowed = 2010,
+  max_loss_exceeded = 2011, ///< bot kill switch: loss limit reached
+  loss_cooldown = 2012,     ///< bot paused after consecutive losing trades
+  spread_too_wide = 2013,   ///< bot spread filter: no market orders on a wide spread
   // matching
   post_only_would_cross = 3001,
   fok_not_fillable = 3002,

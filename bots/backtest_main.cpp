@@ -1,0 +1,144 @@
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <thread>
+
+#include <boost/json/serialize.hpp>
+
+#include "bots/backtest/report_format.hpp"
+#include "bots/backtest/simulator.hpp"
+#include "bots/backtest/sweep.hpp"
+#include "bots/data/ohlcv_loader.hpp"
+#include "bots/strategy/strategy_factory.hpp"
+
+namespace {
+
+using namespace bourse;
+using namespace bourse::bots;
+
+/// Options shared by `run` and `sweep`.
+struct common_options {
+  std::string data;
+  std::string strategy = "momentum";
+  backtest_config config;
+  double cooldown_days = 5;
+};
+
+void add_common(CLI::App& cmd, common_options& o) {
+  cmd.add_option("--data", o.data, "OHLCV CSV file (date,open,high,low,close,volume)")->required();
+  cmd.add_option("--strategy", o.strategy, "market_maker|value|momentum|mean_reversion|noise|whale");
+  cmd.add_option("--cash", o.config.starting_cash, "starting cash, cents");
+  cmd.add_option("--taker-fee-bps", o.config.taker_fee_bps, "fee on taking fills, basis points");
+  cmd.add_option("--maker-fee-bps", o.config.maker_fee_bps, "fee on resting fills, basis points");
+  cmd.add_option("--latency", o.config.latency_events, "orders become active this many price points later");
+  cmd.add_option("--half-spread", o.config.half_spread_ticks, "replay quotes: ticks either side of the path");
+  cmd.add_option("--max-position", o.config.risk.max_position, "risk: max |position|, shares (0 = off)");
+  cmd.add_option("--max-order", o.config.risk.max_order_qty, "risk: max order size, shares (0 = off)");
+  cmd.add_option("--max-loss", o.config.risk.max_loss, "risk: kill switch loss, cents (0 = off)");
+  cmd.add_option("--max-losing-streak", o.config.risk.max_losing_streak,
+                 "risk: losing trades before cooldown");
+  cmd.add_option("--cooldown-days", o.cooldown_days, "risk: cooldown length, days");
+  cmd.add_option("--max-spread", o.config.risk.max_spread_for_market,
+                 "risk: max spread for market orders, cents");
+}
+
+std::vector<bar> load_bars(const common_options& o) {
+  auto loaded = load_ohlcv_csv(o.data);
+  for (const auto& error : loaded.errors)
+    std::cerr << o.data << ":" << error.row << ": " << error.detail << '\n';
+  if (loaded.bars.empty())
+    throw std::runtime_error("no bars loaded from " + o.data);
+  return std::move(loaded.bars);
+}
+
+std::shared_ptr<const price_path> fundamental_of(const std::vector<bar>& bars,
+                                                 const backtest_config& config) {
+  return std::make_shared<const price_path>(price_path::from_closes(bars, config.bar_interval / 4 * 3));
+}
+
+int run_command(common_options& o, const std::vector<std::string>& params, const std::string& json_path,
+                const std::string& svg_path) {
+  o.config.risk.cooldown_ns = static_cast<timestamp_ns>(o.cooldown_days * static_cast<double>(ns_per_day));
+  const auto bars = load_bars(o);
+  param_map map;
+  for (const auto& text : params)
+    map.insert(parse_param(text));
+  const auto strat = make_strategy(o.strategy, map, fundamental_of(bars, o.config));
+  bar_simulator simulator(o.config);
+  const auto result = simulator.run(bars, *strat);
+  const auto report = compute_report(result, o.config.periods_per_year);
+  auto json = to_json(report);
+  json["strategy"] = o.strategy;
+  json["bars"] = bars.size();
+  std::cout << to_table(report) << boost::json::serialize(json) << '\n';
+  if (!json_path.empty())
+    std::ofstream(json_path) << boost::json::serialize(json) << '\n';
+  if (!svg_path.empty())
+    std::ofstream(svg_path) << equity_svg(result.equity, o.strategy + " on " + o.data);
+  return 0;
+}
+
+int sweep_command(common_options& o, const std::vector<std::string>& axes_text, std::size_t threads) {
+  o.config.risk.cooldown_ns = static_cast<timestamp_ns>(o.cooldown_days * static_cast<double>(ns_per_day));
+  const auto bars = load_bars(o);
+  std::vector<sweep_axis> axes;
+  for (const auto& text : axes_text)
+    axes.push_back(parse_sweep_axis(text));
+  const auto grid = expand_grid(axes);
+  auto rows = run_sweep(bars, o.strategy, grid, o.config, threads, fundamental_of(bars, o.config));
+  std::stable_sort(rows.begin(), rows.end(), [](const sweep_row& a, const sweep_row& b) {
+    return a.error.empty() && (!b.error.empty() || a.report.sharpe > b.report.sharpe);
+  });
+  boost::json::array out;
+  for (const auto& row : rows) {
+    boost::json::object params;
+    for (const auto& [name, value] : row.params)
+      params[name] = value;
+    boost::json::object entry{{"params", params}};
+    if (row.error.empty())
+      entry["report"] = to_json(row.report);
+    else
+      entry["error"] = row.error;
+    out.push_back(std::move(entry));
+  }
+  std::cout << boost::json::serialize(out) << '\n';
+  return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"bourse-backtest: event-driven backtests of Bourse bot strategies over OHLCV bars"};
+  app.require_subcommand(1);
+
+  common_options run_opts;
+  std::vector<std::string> run_params;
+  std::string json_path, svg_path;
+  auto* run = app.add_subcommand("run", "backtest one strategy and print the report (table + JSON)");
+  add_common(*run, run_opts);
+  run->add_option("--param", run_params, "strategy parameter name=value (repeatable)");
+  run->add_option("--json", json_path, "also write the JSON report to this file");
+  run->add_option("--svg", svg_path, "write the equity curve as SVG to this file");
+
+  common_options sweep_opts;
+  std::vector<std::string> sweep_axes;
+  std::size_t threads = std::max(1u, std::thread::hardware_concurrency());
+  auto* sweep = app.add_subcommand(
+      "sweep", "backtest every point of a parameter grid in parallel (JSON, best Sharpe first)");
+  add_common(*sweep, sweep_opts);
+  sweep->add_option("--param", sweep_axes, "grid axis name=v1,v2,... (repeatable)");
+  sweep->add_option("--threads", threads, "worker threads");
+
+  CLI11_PARSE(app, argc, argv);
+  try {
+    if (run->parsed())
+      return run_command(run_opts, run_params, json_path, svg_path);
+    return sweep_command(sweep_opts, sweep_axes, threads);
+  } catch (const std::exception& e) {
+    std::cerr << "bourse-backtest: " << e.what() << '\n';
+    return 2;
+  }
+}
