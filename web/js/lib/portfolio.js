@@ -1,0 +1,34 @@
+// Portfolio figures from the account view of docs/accounts.md. Cents, shares, basis points.
+
+/// 'ok', 'warning' (below twice the maintenance level) or 'danger' (below 1.25 times it, liquidation
+/// is near); 'none' without margin exposure (level null).
+export function margin_state(level_bps, maintenance_bps = 2500) {
+  if (level_bps === null || level_bps === undefined) return 'none';
+  if (level_bps * 4 < maintenance_bps * 5) return 'danger';
+  if (level_bps < maintenance_bps * 2) return 'warning';
+  return 'ok';
+}
+
+/// Average price in cents (truncated) of cost over quantity; null for no quantity.
+export function average_price(cost, qty) {
+  return qty ? Math.trunc(cost / Math.abs(qty)) : null;
+}
+
+/// Rows for the positions table from a wire position; the server's figures win when present.
+/// spot: {qty, avg, unrealized}; margin: {qty (signed), avg, unrealized}.
+export function position_rows(p, mark) {
+  const spot_qty = (p.spot ?? 0) + (p.spot_reserved ?? 0);
+  const margin_qty = p.margin ?? 0;
+  const spot_avg = p.spot_avg_price ?? average_price(p.spot_cost ?? 0, spot_qty);
+  const margin_avg = p.margin_avg_price ?? average_price(p.margin_cost ?? 0, margin_qty);
+  const rows = [];
+  if (spot_qty) {
+    rows.push({ kind: 'spot', qty: spot_qty, avg: spot_avg,
+      unrealized: p.spot_unrealized_pnl ?? (mark && spot_avg !== null ? (mark - spot_avg) * spot_qty : null) });
+  }
+  if (margin_qty) {
+    rows.push({ kind: margin_qty > 0 ? 'margin long' : 'margin short', qty: margin_qty, avg: margin_avg,
+      unrealized: p.margin_unrealized_pnl ?? (mark && margin_avg !== null ? (mark - margin_avg) * margin_qty : null) });
+  }
+  return rows;
+}

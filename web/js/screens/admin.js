@@ -1,0 +1,100 @@
+// Admin (role admin): instruments, halts, deposits; auction creation (admin or auctioneer).
+
+import { h, panel, fill, table, toast } from '../ui/dom.js';
+import { format_cents, format_shares, parse_cents, parse_shares } from '../lib/money.js';
+
+/// A form of labelled inputs; fields [{name, label, type?, parse?, value?, optional?, wide?}];
+/// submit(values) resolves true to clear the form.
+function simple_form(testid, fields, button, submit) {
+  const inputs = {};
+  const form = h('form', { class: 'row g-2', dataset: { testid } }, fields.map((f) => {
+    inputs[f.name] = f.type === 'textarea'
+      ? h('textarea', { class: 'form-control form-control-sm', id: `${testid}-${f.name}`, rows: 2 })
+      : h('input', { class: 'form-control form-control-sm', id: `${testid}-${f.name}`, type: f.type ?? 'text', value: f.value ?? '',
+        inputmode: f.parse ? 'decimal' : undefined, required: f.optional ? undefined : true });
+    return h('div', { class: f.wide ? 'col-12' : 'col-6 col-md-4' }, h('label', { class: 'form-label small mb-1', for: `${testid}-${f.name}` }, f.label), inputs[f.name]);
+  }), h('div', { class: 'col-12' }, h('button', { class: 'btn btn-primary btn-sm', type: 'submit' }, button)));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const values = {};
+    for (const f of fields) {
+      const raw = inputs[f.name].value.trim();
+      if (!raw && f.optional) continue;
+      const value = f.parse ? f.parse(raw) : raw;
+      if (value === null || value === '') {
+        inputs[f.name].classList.add('is-invalid');
+        return;
+      }
+      inputs[f.name].classList.remove('is-invalid');
+      values[f.name] = value;
+    }
+    if (await submit(values)) form.reset();
+  });
+  return form;
+}
+
+/// A form submit that shows success or the reason text; resolves true on success.
+const wrap = (ctx, fn, done) => async (values) => {
+  try {
+    await fn(values);
+    toast(done, 'success');
+    return true;
+  } catch (err) {
+    ctx.fail(err);
+    return false;
+  }
+};
+
+export function mount(root, ctx) {
+  if (!ctx.can('admin', 'auctioneer')) {
+    root.append(h('div', { class: 'alert alert-warning' }, 'This page is for administrators and auctioneers.'));
+    return null;
+  }
+  root.append(h('h1', { class: 'h5' }, 'Admin'));
+  const offs = [];
+  if (ctx.can('admin')) {
+    const instruments = panel('Instruments', 'admin-instruments');
+    const list = h('div');
+    const render = () => fill(list, table(['Symbol', 'Name', { text: 'Tick', class: 'num' }, { text: 'Lot', class: 'num' }, { text: 'Reference', class: 'num' }, 'State', ''],
+      [...ctx.market.instruments.values()].map((inst) => h('tr', { dataset: { testid: 'admin-instrument', symbol: inst.symbol } },
+        h('td', {}, inst.symbol), h('td', {}, inst.name ?? ''), h('td', { class: 'num' }, format_cents(inst.tick_size)),
+        h('td', { class: 'num' }, format_shares(inst.lot_size)), h('td', { class: 'num' }, format_cents(inst.reference_price)),
+        h('td', {}, inst.halted ? 'halted' : 'trading'),
+        h('td', { class: 'text-end' }, h('button', { class: `btn btn-sm ${inst.halted ? 'btn-outline-success' : 'btn-outline-danger'}`, type: 'button',
+          onclick: async () => {
+            try {
+              await ctx.api.post(`/admin/instruments/${encodeURIComponent(inst.symbol)}/${inst.halted ? 'resume' : 'halt'}`);
+              inst.halted = !inst.halted;
+              render();
+            } catch (err) {
+              ctx.fail(err);
+            }
+          } }, inst.halted ? 'Resume' : 'Halt'))))));
+    ctx.market.ready.then(render);
+    offs.push(ctx.market.on_change(render));
+    instruments.body.append(list, h('h3', { class: 'h6 mt-3' }, 'New instrument'),
+      simple_form('instrument-form', [
+        { name: 'symbol', label: 'Symbol' }, { name: 'name', label: 'Name' },
+        { name: 'tick_size', label: 'Tick', parse: parse_cents, value: '0.01' }, { name: 'lot_size', label: 'Lot', parse: parse_shares, value: '1' },
+        { name: 'reference_price', label: 'Reference price', parse: parse_cents },
+      ], 'Create instrument', wrap(ctx, (v) => ctx.api.post('/admin/instruments', { ...v, symbol: v.symbol.toUpperCase() }), 'Instrument created.')));
+    const deposits = panel('Deposits', 'admin-deposits');
+    deposits.body.append(simple_form('deposit-form', [{ name: 'username', label: 'Username' }, { name: 'amount', label: 'Amount', parse: parse_cents }],
+      'Deposit', wrap(ctx, (v) => ctx.api.post('/admin/deposits', v), 'Deposit booked.')));
+    root.append(instruments.panel, deposits.panel);
+  }
+  const auction = panel('New auction', 'admin-auction');
+  const minutes = (raw) => (/^\d+$/.test(raw) ? Number(raw) * 60 : null);
+  auction.body.append(simple_form('auction-form', [
+    { name: 'title', label: 'Title', wide: true }, { name: 'description', label: 'Description', type: 'textarea', wide: true, optional: true },
+    { name: 'image_url', label: 'Image URL', type: 'url', optional: true },
+    { name: 'symbol', label: 'Shares of (symbol)', optional: true }, { name: 'quantity', label: 'Quantity', parse: parse_shares, optional: true },
+    { name: 'start_price', label: 'Start price', parse: parse_cents }, { name: 'increment', label: 'Min increment', parse: parse_cents },
+    { name: 'reserve_price', label: 'Reserve (optional)', parse: parse_cents, optional: true },
+    { name: 'duration_s', label: 'Duration (min)', parse: minutes, value: '5' },
+    { name: 'extension_window_s', label: 'Extend if bid in last (min)', parse: minutes, value: '5' },
+    { name: 'extension_s', label: 'Extension (min)', parse: minutes, value: '5' },
+  ], 'Create and start', wrap(ctx, (v) => ctx.api.post('/auctions', { ...v, start: 'now' }), 'Auction created.')));
+  root.append(auction.panel);
+  return () => offs.forEach((off) => off());
+}
