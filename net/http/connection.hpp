@@ -1,0 +1,31 @@
+#pragma once
+
+#include "config/settings.hpp"
+#include "net/http/dispatcher.hpp"
+#include "net/limits/connection_limiter.hpp"
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl/context.hpp>
+
+#include <atomic>
+#include <memory>
+
+namespace bourse::net::http {
+
+/// What every connection of one server shares. Outlives the connections (the server stops its
+/// io_context before destroying it).
+struct connection_shared {
+  config::limits_settings limits;
+  dispatcher& dispatch;
+  /// Null when TLS is not configured: TLS handshakes are then refused.
+  boost::asio::ssl::context* tls = nullptr;
+  std::atomic<std::int64_t> open_connections{0};
+};
+
+/// Starts serving an accepted socket: detects TLS or plain HTTP from the first bytes, then runs an
+/// HTTP/1.1 session (keep-alive, one request at a time, limits and timeouts from shared.limits).
+/// slot keeps the per-address connection count until the connection ends.
+void serve_connection(boost::asio::ip::tcp::socket socket, connection_shared& shared, std::string address,
+                      std::unique_ptr<connection_limiter::slot> slot);
+
+} // namespace bourse::net::http
