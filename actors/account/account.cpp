@@ -157,6 +157,93 @@ reason_code account::release_all(std::uint64_t client_ref) {
   return it == orders_.end() ? reason_code::unknown_order : release(client_ref, it->second.open_qty);
 }
 
+reason_code account::set_hold(std::uint64_t hold_ref, cents amount) {
+  if (amount <= 0)
+    return reason_code::invalid_amount;
+  if (state_ == risk_state::halted)
+    return reason_code::account_halted;
+  const cents delta = amount - held(hold_ref);
+  if (delta > free_)
+    return reason_code::insufficient_buying_power;
+  holds_[hold_ref] = amount;
+  if (delta != 0)
+    post({.reason = delta > 0 ? cash_reason::reserve : cash_reason::release,
+          .client_ref = hold_ref,
+          .symbol = {},
+          .free = -delta,
+          .reserved = delta});
+  return reason_code::none;
+}
+
+reason_code account::release_hold(std::uint64_t hold_ref) {
+  const auto it = holds_.find(hold_ref);
+  if (it == holds_.end())
+    return reason_code::unknown_order;
+  const cents amount = it->second;
+  holds_.erase(it);
+  post({.reason = cash_reason::release,
+        .client_ref = hold_ref,
+        .symbol = {},
+        .free = amount,
+        .reserved = -amount});
+  return reason_code::none;
+}
+
+cents account::held(std::uint64_t hold_ref) const noexcept {
+  const auto it = holds_.find(hold_ref);
+  return it == holds_.end() ? 0 : it->second;
+}
+
+reason_code account::pay_hold(std::uint64_t hold_ref, std::string_view symbol, cents price, quantity qty) {
+  const auto it = holds_.find(hold_ref);
+  if (it == holds_.end())
+    return reason_code::unknown_order;
+  if (price <= 0 || price > it->second)
+    return reason_code::invalid_amount;
+  if (qty < 0)
+    return reason_code::invalid_quantity;
+  const cents rest = it->second - price;
+  holds_.erase(it);
+  post({.reason = cash_reason::fill,
+        .client_ref = hold_ref,
+        .symbol = std::string{symbol},
+        .reserved = -price});
+  if (rest > 0)
+    post({.reason = cash_reason::release,
+          .client_ref = hold_ref,
+          .symbol = {},
+          .free = rest,
+          .reserved = -rest});
+  if (qty > 0) {
+    position& pos = position_of(symbol);
+    pos.spot += qty;
+    pos.spot_cost += price;
+  }
+  return reason_code::none;
+}
+
+reason_code account::sell_outside_book(std::uint64_t hold_ref, std::string_view symbol, cents price,
+                                       quantity qty) {
+  if (price <= 0)
+    return reason_code::invalid_amount;
+  if (qty < 0)
+    return reason_code::invalid_quantity;
+  if (!checked_add(free_, price))
+    return reason_code::notional_overflow;
+  if (qty > 0) {
+    const auto it = positions_.find(symbol);
+    if (it == positions_.end() || it->second.spot < qty)
+      return reason_code::insufficient_shares;
+    position& pos = it->second;
+    const cents cost = pro_rata(pos.spot_cost, qty, pos.spot + pos.spot_reserved);
+    pos.spot -= qty;
+    pos.spot_cost -= cost;
+    pos.realized_pnl += price - cost;
+  }
+  post({.reason = cash_reason::fill, .client_ref = hold_ref, .symbol = std::string{symbol}, .free = price});
+  return reason_code::none;
+}
+
 const position* account::find_position(std::string_view symbol) const {
   const auto it = positions_.find(symbol);
   return it == positions_.end() ? nullptr : &it->second;

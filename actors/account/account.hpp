@@ -83,6 +83,23 @@ public:
   /// INSUFFICIENT_SHARES, INVALID_QUANTITY, ACCOUNT_HALTED.
   reason_code deliver_shares(const instrument& inst, quantity qty);
 
+  /// Auction hold: sets the cash held under `hold_ref` (an auction id) to `amount` cents, moving the
+  /// difference between free and reserved cash. INVALID_AMOUNT unless amount > 0; ACCOUNT_HALTED;
+  /// INSUFFICIENT_BUYING_POWER when free cash cannot cover an increase (no change then).
+  reason_code set_hold(std::uint64_t hold_ref, cents amount);
+  /// Returns the whole hold `hold_ref` to free cash. UNKNOWN_ORDER when there is none.
+  reason_code release_hold(std::uint64_t hold_ref);
+  /// Cash held under `hold_ref`, cents (0 when none).
+  cents held(std::uint64_t hold_ref) const noexcept;
+  /// Buyer side of an auction sale: pays `price` cents out of the hold (the rest is released) and
+  /// receives `qty` spot shares of `symbol` at cost `price` (qty 0 for an item lot). UNKNOWN_ORDER
+  /// without a hold; INVALID_AMOUNT unless 0 < price <= hold; INVALID_QUANTITY when qty < 0.
+  reason_code pay_hold(std::uint64_t hold_ref, std::string_view symbol, cents price, quantity qty);
+  /// Seller side of an auction sale: delivers `qty` free spot shares of `symbol` (0 for an item) and
+  /// is credited `price` cents. INVALID_AMOUNT, INVALID_QUANTITY, INSUFFICIENT_SHARES, NOTIONAL_OVERFLOW
+  /// (no change then).
+  reason_code sell_outside_book(std::uint64_t hold_ref, std::string_view symbol, cents price, quantity qty);
+
   void set_state(risk_state state) noexcept { state_ = state; }
   risk_state state() const noexcept { return state_; }
   void set_limits(risk_limits limits) noexcept { limits_ = limits; }
@@ -150,6 +167,7 @@ private:
   cents fees_paid_ = 0;
   position_map positions_;
   order_map orders_;
+  std::map<std::uint64_t, cents> holds_; ///< auction holds by hold_ref, cents (part of reserved_)
   std::vector<cash_entry> journal_;
 };
 

@@ -14,8 +14,9 @@ using detail::nil_slot;
 
 struct order_book::impl {
   impl(instrument rules)
-      : rules_(std::move(rules)), bids_(true, rules_.tick_size, band_low(rules_), band_high(rules_)),
-        asks_(false, rules_.tick_size, band_low(rules_), band_high(rules_)) {}
+      : rules_(std::move(rules)), band_(band_of(rules_)),
+        bids_(true, rules_.tick_size, band_.low, band_.high),
+        asks_(false, rules_.tick_size, band_.low, band_.high) {}
 
   /// Slice of an iceberg (or everything) shown when an order (re)enters a level.
   static quantity slice(const resting_order& o) noexcept {
@@ -46,15 +47,42 @@ struct order_book::impl {
     e.remaining = remaining;
     e.reason = why;
   }
-  void reject(std::vector<book_event>& out, timestamp_ns now, order_id id, account_id owner,
-              reason_code why) {
+  /// A rejected new order: no id, everything else from the request so the owner can correlate it.
+  void reject(std::vector<book_event>& out, timestamp_ns now, const order_request& r, reason_code why) {
+    auto& e = out.emplace_back();
+    e.kind = book_event_kind::rejected;
+    e.seq = ++seq_;
+    e.time = now;
+    e.owner = r.owner;
+    e.client_ref = r.client_ref;
+    e.order_side = r.order_side;
+    e.price = r.price;
+    e.qty = r.qty;
+    e.reason = why;
+  }
+  /// A rejected cancel or replace of order `id` by `requester`; `o` is the order when the requester
+  /// owns it (its client_ref and side are then copied), else null (nothing leaks to a non-owner).
+  book_event& reject(std::vector<book_event>& out, timestamp_ns now, order_id id, account_id requester,
+                     const resting_order* o, reason_code why) {
     auto& e = out.emplace_back();
     e.kind = book_event_kind::rejected;
     e.seq = ++seq_;
     e.time = now;
     e.order = id;
-    e.owner = owner;
+    e.owner = requester;
+    if (o != nullptr) {
+      e.client_ref = o->request.client_ref;
+      e.order_side = o->request.order_side;
+    }
     e.reason = why;
+    return e;
+  }
+  /// Pool slot of order `id` if `requester` owns it, else nil_slot.
+  std::uint32_t owned(order_id id, account_id requester) const {
+    const auto it = index_.find(id);
+    if (it == index_.end() || pool_[it->second].order.request.owner != requester)
+      return nil_slot;
+    return it->second;
   }
 
   bool crosses(side s, cents price) const noexcept {
@@ -148,7 +176,7 @@ struct order_book::impl {
   void match(resting_order& taker, timestamp_ns now, std::vector<book_event>& out) {
     const bool buy = taker.request.order_side == side::buy;
     auto& book = buy ? asks_ : bids_;
-    const cents limit = taker_limit_price(taker.request, rules_);
+    const cents limit = taker_limit_price(taker.request, band_);
     while (taker.open_qty > 0) {
       const auto index = book.best();
       if (index < 0)
@@ -185,7 +213,7 @@ struct order_book::impl {
   bool fillable(const resting_order& taker) {
     const bool buy = taker.request.order_side == side::buy;
     const auto& book = buy ? asks_ : bids_;
-    const cents limit = taker_limit_price(taker.request, rules_);
+    const cents limit = taker_limit_price(taker.request, band_);
     quantity need = taker.open_qty;
     for (auto index = book.best(); index >= 0; index = book.next_worse(index)) {
       const cents price = book.price_at(index);
@@ -308,6 +336,7 @@ struct order_book::impl {
   }
 
   instrument rules_;
+  price_band band_; ///< band_of(rules_), recomputed when the reference price moves
   detail::order_pool pool_;
   detail::price_ladder bids_;
   detail::price_ladder asks_;
@@ -327,6 +356,7 @@ order_book::order_book(instrument rules) : impl_(new impl(std::move(rules))) {
 
 order_book::order_book(instrument rules, const book_snapshot& from) : order_book(std::move(rules)) {
   impl_->rules_.reference_price = from.reference_price;
+  impl_->band_ = band_of(impl_->rules_);
   for (const auto* orders : {&from.bids, &from.asks, &from.stops})
     for (const auto& o : *orders)
       impl_->restore(o);
@@ -350,16 +380,11 @@ order_book& order_book::operator=(order_book&& other) noexcept {
 
 order_id order_book::submit(const order_request& request, timestamp_ns now, std::vector<book_event>& out) {
   auto& d = *impl_;
-  auto why = d.halted_ ? reason_code::instrument_halted : validate_order(request, d.rules_, now);
+  auto why = d.halted_ ? reason_code::instrument_halted : validate_order(request, d.rules_, d.band_, now);
   if (why == reason_code::none && request.post_only && d.crosses(request.order_side, request.price))
     why = reason_code::post_only_would_cross;
   if (why != reason_code::none) {
-    d.reject(out, now, 0, request.owner, why);
-    auto& e = out.back();
-    e.client_ref = request.client_ref;
-    e.order_side = request.order_side;
-    e.price = request.price;
-    e.qty = request.qty;
+    d.reject(out, now, request, why);
     return 0;
   }
   resting_order o{d.next_id_++, request, request.qty, 0, false};
@@ -383,12 +408,11 @@ order_id order_book::submit(const order_request& request, timestamp_ns now, std:
 
 void order_book::cancel(order_id id, account_id requester, timestamp_ns now, std::vector<book_event>& out) {
   auto& d = *impl_;
-  const auto it = d.index_.find(id);
-  if (it == d.index_.end() || d.pool_[it->second].order.request.owner != requester) {
-    d.reject(out, now, id, requester, reason_code::unknown_order);
+  const auto slot = d.owned(id, requester);
+  if (slot == nil_slot) {
+    d.reject(out, now, id, requester, nullptr, reason_code::unknown_order);
     return;
   }
-  const auto slot = it->second;
   const auto& o = d.pool_[slot].order;
   d.emit_removed(out, book_event_kind::cancelled, now, o, o.open_qty, 0, reason_code::cancelled_by_user);
   d.remove_any(slot);
@@ -403,28 +427,25 @@ void order_book::cancel_all(account_id owner, timestamp_ns now, reason_code why,
 void order_book::replace(order_id id, account_id requester, cents new_price, quantity new_open_qty,
                          timestamp_ns now, std::vector<book_event>& out) {
   auto& d = *impl_;
-  const auto it = d.index_.find(id);
+  const auto slot = d.owned(id, requester);
+  const auto* mine = slot == nil_slot ? nullptr : &d.pool_[slot].order;
   auto why = reason_code::none;
   if (d.halted_)
     why = reason_code::instrument_halted;
-  else if (it == d.index_.end() || d.pool_[it->second].order.request.owner != requester)
+  else if (mine == nullptr)
     why = reason_code::unknown_order;
-  else if (impl::pending_stop(d.pool_[it->second].order))
+  else if (impl::pending_stop(*mine))
     why = reason_code::replace_not_allowed;
   else
-    why = validate_replace(new_price, new_open_qty, d.rules_);
-  if (why == reason_code::none) {
-    const auto& r = d.pool_[it->second].order.request;
-    if (r.post_only && d.crosses(r.order_side, new_price))
-      why = reason_code::post_only_would_cross;
-  }
+    why = validate_replace(new_price, new_open_qty, d.rules_, d.band_);
+  if (why == reason_code::none && mine->request.post_only && d.crosses(mine->request.order_side, new_price))
+    why = reason_code::post_only_would_cross;
   if (why != reason_code::none) {
-    d.reject(out, now, id, requester, why);
-    out.back().price = new_price;
-    out.back().qty = new_open_qty;
+    auto& e = d.reject(out, now, id, requester, mine, why);
+    e.price = new_price;
+    e.qty = new_open_qty;
     return;
   }
-  const auto slot = it->second;
   auto& o = d.pool_[slot].order;
   auto& book = d.ladder(o.request.order_side);
   const auto index = book.index_of(o.request.price);
@@ -475,6 +496,12 @@ bool order_book::halted() const noexcept {
 
 void order_book::set_reference_price(cents price) noexcept {
   impl_->rules_.reference_price = price;
+  impl_->band_ = band_of(impl_->rules_);
+}
+
+void order_book::reserve(std::size_t orders) {
+  impl_->pool_.reserve(orders);
+  impl_->index_.reserve(orders);
 }
 
 const instrument& order_book::rules() const noexcept {

@@ -71,6 +71,10 @@ public:
   /// Re-centres the price band (e.g. at the start of a trading day).
   void set_reference_price(cents price) noexcept;
 
+  /// Pre-sizes the order pool and id index for `orders` open orders, so that a book expected to
+  /// hold that many allocates nothing while it fills (a capacity hint; the book still grows past it).
+  void reserve(std::size_t orders);
+
   const instrument& rules() const noexcept;
   top_of_book top() const noexcept;
   /// Up to `max_levels` levels of one side, best first, into `out` (cleared first).

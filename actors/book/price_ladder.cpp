@@ -10,11 +10,29 @@ constexpr std::int64_t min_levels = 256;
 
 } // namespace
 
+void order_pool::add_chunk() {
+  chunks_.push_back(std::make_unique<order_node[]>(std::size_t{1} << chunk_bits));
+}
+
+void order_pool::reserve(std::size_t nodes) {
+  while (chunks_.size() << chunk_bits < nodes)
+    add_chunk();
+  free_.reserve(nodes);
+}
+
 price_ladder::price_ladder(bool bids, cents tick, cents low, cents high) : bids_(bids), tick_(tick) {
   base_ = std::max<cents>(0, low / tick_ * tick_);
   const auto size = std::max(min_levels, (high - base_) / tick_ + 1);
   levels_.resize(static_cast<std::size_t>(size + 63) / 64 * 64);
-  bits_.resize(levels_.size() / 64);
+  rebuild_bits();
+}
+
+void price_ladder::rebuild_bits() {
+  bits_.assign(levels_.size() / 64, 0);
+  summary_.assign((bits_.size() + 63) / 64, 0);
+  for (std::size_t i = 0; i < levels_.size(); ++i)
+    if (levels_[i].count > 0)
+      set_bit(static_cast<std::int64_t>(i));
 }
 
 std::int64_t price_ladder::index_of(cents price) {
@@ -40,10 +58,7 @@ void price_ladder::grow(cents price) {
   std::vector<price_level> levels(static_cast<std::size_t>(size));
   std::copy(levels_.begin(), levels_.end(), levels.begin() + shift);
   levels_ = std::move(levels);
-  bits_.assign(levels_.size() / 64, 0);
-  for (std::int64_t i = 0; i < size; ++i)
-    if (levels_[static_cast<std::size_t>(i)].count > 0)
-      set_bit(i);
+  rebuild_bits();
   base_ = new_base;
   if (best_ >= 0)
     best_ += shift;
@@ -58,26 +73,38 @@ std::int64_t price_ladder::next_set(std::int64_t from) const noexcept {
   auto word = from >> 6;
   if (word >= words)
     return -1;
-  auto bits = bits_[word] & (~std::uint64_t{0} << (from & 63));
-  while (bits == 0) {
-    if (++word >= words)
+  if (const auto bits = bits_[word] & (~std::uint64_t{0} << (from & 63)); bits != 0)
+    return word * 64 + std::countr_zero(bits);
+  if (++word >= words)
+    return -1;
+  auto group = word >> 6;
+  auto summary = summary_[group] & (~std::uint64_t{0} << (word & 63));
+  while (summary == 0) {
+    if (++group >= static_cast<std::int64_t>(summary_.size()))
       return -1;
-    bits = bits_[word];
+    summary = summary_[group];
   }
-  return word * 64 + std::countr_zero(bits);
+  word = group * 64 + std::countr_zero(summary);
+  return word * 64 + std::countr_zero(bits_[word]);
 }
 
 std::int64_t price_ladder::prev_set(std::int64_t from) const noexcept {
   if (from < 0)
     return -1;
   auto word = from >> 6;
-  auto bits = bits_[word] & (~std::uint64_t{0} >> (63 - (from & 63)));
-  while (bits == 0) {
-    if (--word < 0)
+  if (const auto bits = bits_[word] & (~std::uint64_t{0} >> (63 - (from & 63))); bits != 0)
+    return word * 64 + 63 - std::countl_zero(bits);
+  if (--word < 0)
+    return -1;
+  auto group = word >> 6;
+  auto summary = summary_[group] & (~std::uint64_t{0} >> (63 - (word & 63)));
+  while (summary == 0) {
+    if (--group < 0)
       return -1;
-    bits = bits_[word];
+    summary = summary_[group];
   }
-  return word * 64 + 63 - std::countl_zero(bits);
+  word = group * 64 + 63 - std::countl_zero(summary);
+  return word * 64 + 63 - std::countl_zero(bits_[word]);
 }
 
 void price_ladder::push_back(std::int64_t index, std::uint32_t slot, order_pool& pool) noexcept {

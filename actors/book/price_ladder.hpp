@@ -2,6 +2,7 @@
 
 #include <bit>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "actors/book/book_snapshot.hpp"
@@ -18,24 +19,38 @@ struct order_node {
   std::uint32_t next = nil_slot;
 };
 
-/// Slab of order nodes with a free list: slots are reused, so steady state allocates nothing.
+/// Order nodes in fixed-size chunks with a free list: a node never moves (growth allocates a new
+/// chunk instead of copying the pool), and freed slots are reused, so steady state allocates nothing.
 class order_pool {
 public:
+  static constexpr unsigned chunk_bits = 12; ///< 4096 nodes (~480 KiB) per chunk
+
   std::uint32_t allocate() {
     if (!free_.empty()) {
       const auto slot = free_.back();
       free_.pop_back();
       return slot;
     }
-    nodes_.emplace_back();
-    return static_cast<std::uint32_t>(nodes_.size() - 1);
+    if (size_ >> chunk_bits == chunks_.size())
+      add_chunk();
+    return size_++;
   }
   void release(std::uint32_t slot) { free_.push_back(slot); }
-  order_node& operator[](std::uint32_t slot) noexcept { return nodes_[slot]; }
-  const order_node& operator[](std::uint32_t slot) const noexcept { return nodes_[slot]; }
+  /// Makes room for `nodes` nodes in total without further allocation (chunks and free list).
+  void reserve(std::size_t nodes);
+  order_node& operator[](std::uint32_t slot) noexcept {
+    return chunks_[slot >> chunk_bits][slot & chunk_mask];
+  }
+  const order_node& operator[](std::uint32_t slot) const noexcept {
+    return chunks_[slot >> chunk_bits][slot & chunk_mask];
+  }
 
 private:
-  std::vector<order_node> nodes_;
+  static constexpr std::uint32_t chunk_mask = (1u << chunk_bits) - 1;
+  void add_chunk();
+
+  std::vector<std::unique_ptr<order_node[]>> chunks_;
+  std::uint32_t size_ = 0; ///< slots handed out so far (allocated or on the free list)
   std::vector<std::uint32_t> free_;
 };
 
@@ -48,8 +63,11 @@ struct price_level {
 };
 
 /// One side of the book: a dense array of levels over a price window [base, base + size × tick) that
-/// grows when a price falls outside, plus a bitset of non-empty levels searched with count-trailing /
-/// count-leading zeros to find the next level (the layout of exchange-core's and many HFT books).
+/// grows when a price falls outside, plus a two-level bitset of non-empty levels (one summary bit per
+/// 64-level word) searched with count-trailing / count-leading zeros, so finding the next level costs
+/// at most a few word reads even on a sparse 1-cent ladder of 10^5 levels (the layout of
+/// exchange-core's and many HFT books; the summary level is the van Emde Boas / "hierarchical
+/// bitmap" idea).
 class price_ladder {
 public:
   price_ladder(bool bids, cents tick, cents low, cents high);
@@ -76,15 +94,25 @@ private:
   void grow(cents price);
   std::int64_t next_set(std::int64_t from) const noexcept;
   std::int64_t prev_set(std::int64_t from) const noexcept;
-  void set_bit(std::int64_t index) noexcept { bits_[index >> 6] |= std::uint64_t{1} << (index & 63); }
-  void clear_bit(std::int64_t index) noexcept { bits_[index >> 6] &= ~(std::uint64_t{1} << (index & 63)); }
+  void set_bit(std::int64_t index) noexcept {
+    const auto word = index >> 6;
+    bits_[word] |= std::uint64_t{1} << (index & 63);
+    summary_[word >> 6] |= std::uint64_t{1} << (word & 63);
+  }
+  void clear_bit(std::int64_t index) noexcept {
+    const auto word = index >> 6;
+    if ((bits_[word] &= ~(std::uint64_t{1} << (index & 63))) == 0)
+      summary_[word >> 6] &= ~(std::uint64_t{1} << (word & 63));
+  }
+  void rebuild_bits();
 
   bool bids_;
   cents tick_;
   cents base_ = 0;
   std::int64_t best_ = -1;
   std::vector<price_level> levels_;
-  std::vector<std::uint64_t> bits_;
+  std::vector<std::uint64_t> bits_;    ///< bit i: level i is non-empty
+  std::vector<std::uint64_t> summary_; ///< bit w: bits_[w] != 0
 };
 
 } // namespace bourse::detail

@@ -33,6 +33,9 @@ enum class reason_code : std::uint16_t {
   not_found = 1018,
   method_not_allowed = 1019,
   request_too_large = 1020,
+  // validation: auctions (11xx)
+  invalid_lot = 1101, ///< auction lot definition is incomplete or inconsistent
+  bid_too_low = 1102, ///< bid below the start price or the current high plus the increment
   // risk
   insufficient_buying_power = 2001,
   insufficient_shares = 2002,
@@ -57,6 +60,13 @@ enum class reason_code : std::uint16_t {
   ioc_remainder = 3007,
   cancelled_by_user = 3008,
   liquidation = 3009,
+  // matching: auctions (31xx)
+  auction_not_running = 3101,   ///< bid or close outside the running state (or after the end time)
+  outbid = 3102,                ///< another bid already holds this level or higher
+  self_outbid = 3103,           ///< the bidder already holds the high bid and the lot forbids raising it
+  auction_has_bids = 3104,      ///< cancel refused: the lot has bids
+  reserve_not_met = 3105,       ///< closed without sale: the high bid is under the reserve price
+  auction_not_scheduled = 3106, ///< start refused: the lot is not in the scheduled state
   // auth
   unauthenticated = 4001,
   token_expired = 4002,

@@ -55,11 +55,30 @@ const std::vector<book_command>& insert_stream() {
 }
 
 /// Workload 2: ~1,000 resting orders over ~750 levels around 100'000 cents, then 9 % GTC, 3 % IOC,
-/// 6 % cancel, 82 % replace; generated against a live book so cancels and replaces hit open orders.
+/// 6 % cancel, 82 % replace, ~6 % of commands trading; generated against a live book so cancels
+/// and replaces hit open orders. `mix` is measured while generating (percent of commands, and the
+/// book's mean open orders and price levels sampled every 1,024 commands).
 struct mixed_workload {
   std::vector<book_command> prefill;
   std::vector<book_command> stream;
+  double gtc_pct = 0;
+  double ioc_pct = 0;
+  double cancel_pct = 0;
+  double replace_pct = 0;
+  double mean_orders = 0;
+  double mean_levels = 0;
 };
+
+/// Chance (percent) that a GTC order, or a replace, is priced through the other side and trades;
+/// tuned so that ~6 % of all commands trade, as issue 2 asks (IOC orders are always marketable).
+constexpr std::int64_t gtc_cross_pct = 15;
+constexpr std::int64_t replace_cross_pct = 2;
+/// Resting prices lie 1..spread_levels ticks from the mid on each side: ~1,000 orders then cover
+/// ~750 distinct levels. Marketable orders are small (100-300 shares against 100-1,000 resting), so
+/// most fills reduce a maker instead of removing it, and new GTC orders are forced while fewer than
+/// min_orders rest: the book stays near 1,000 orders.
+constexpr std::int64_t spread_levels = 800;
+constexpr std::size_t min_orders = 850;
 
 const mixed_workload& mixed() {
   static const auto workload = [] {
@@ -72,9 +91,28 @@ const mixed_workload& mixed() {
     };
     live_orders live;
     std::vector<book_event> events;
+    std::vector<price_level_view> levels;
+    std::size_t gtc = 0;
+    std::size_t ioc = 0;
+    std::size_t cancels = 0;
+    std::size_t replaces = 0;
+    double samples = 0;
+    double orders = 0;
+    double level_count = 0;
+    auto taker_qty = [&pick] { return pick(1, 3) * 100; };
+    /// Resting: 1..spread_levels ticks behind the mid. Crossing: 0..2 ticks through the opposite
+    /// best (or the mid when that side is empty), so the order trades.
     auto price = [&](side s, bool cross) {
-      const cents away = cross ? -pick(0, 3) : pick(1, 375);
-      return s == side::buy ? mid - away : mid + away;
+      if (!cross) {
+        const cents away = pick(1, spread_levels);
+        return s == side::buy ? mid - away : mid + away;
+      }
+      const auto top = book.top();
+      const cents opposite = s == side::buy ? top.ask_price : top.bid_price;
+      const cents through = pick(0, 2);
+      if (opposite == 0)
+        return mid;
+      return s == side::buy ? opposite + through : opposite - through;
     };
     auto run = [&](const book_command& c, std::vector<book_command>& into) {
       events.clear();
@@ -92,12 +130,16 @@ const mixed_workload& mixed() {
       const auto roll = pick(0, 99);
       const auto s = pick(0, 1) == 0 ? side::buy : side::sell;
       const auto owner = static_cast<account_id>(pick(1, 10'000));
-      if (roll < 9 || live.size() < 500) {
-        run(submit(owner, s, price(s, pick(0, 4) == 0), pick(1, 10) * 100, time_in_force::gtc), w.stream);
+      if (roll < 9 || live.size() < min_orders) {
+        const bool cross = pick(0, 99) < gtc_cross_pct;
+        run(submit(owner, s, price(s, cross), cross ? taker_qty() : pick(1, 10) * 100, time_in_force::gtc),
+            w.stream);
+        ++gtc;
         continue;
       }
       if (roll < 12) {
-        run(submit(owner, s, price(s, true), pick(1, 10) * 100, time_in_force::ioc), w.stream);
+        run(submit(owner, s, price(s, true), taker_qty(), time_in_force::ioc), w.stream);
+        ++ioc;
         continue;
       }
       const auto target = live[static_cast<std::size_t>(pick(0, static_cast<std::int64_t>(live.size()) - 1))];
@@ -106,13 +148,31 @@ const mixed_workload& mixed() {
       c.who = target.owner;
       if (roll < 18) {
         c.what = book_command::kind::cancel;
+        ++cancels;
       } else {
         c.what = book_command::kind::replace;
-        c.price = price(target.order_side, pick(0, 99) < 2);
+        const bool cross = pick(0, 99) < replace_cross_pct;
+        c.price = price(target.order_side, cross);
         c.qty = pick(1, 10) * 100;
+        ++replaces;
       }
       run(c, w.stream);
+      if (w.stream.size() % 1'024 == 0) {
+        ++samples;
+        orders += static_cast<double>(book.open_order_count());
+        for (const auto s2 : {side::buy, side::sell}) {
+          book.depth(s2, 100'000, levels);
+          level_count += static_cast<double>(levels.size());
+        }
+      }
     }
+    const auto n = static_cast<double>(w.stream.size()) / 100.0;
+    w.gtc_pct = static_cast<double>(gtc) / n;
+    w.ioc_pct = static_cast<double>(ioc) / n;
+    w.cancel_pct = static_cast<double>(cancels) / n;
+    w.replace_pct = static_cast<double>(replaces) / n;
+    w.mean_orders = orders / samples;
+    w.mean_levels = level_count / samples;
     return w;
   }();
   return workload;
@@ -127,13 +187,22 @@ void replay(Book& book, const std::vector<book_command>& commands, std::vector<b
   benchmark::DoNotOptimize(events.data());
 }
 
+/// A fresh book sized for `orders` open orders (capacity hint of the fast book, timed with the run).
+template <class Book>
+Book sized_book(cents reference, std::size_t orders) {
+  Book book{bench_instrument(reference)};
+  if constexpr (requires { book.reserve(orders); })
+    book.reserve(orders);
+  return book;
+}
+
 template <class Book>
 void bm_insert(benchmark::State& state) {
   const auto& stream = insert_stream();
   std::vector<book_event> events;
   events.reserve(64);
   for (auto _ : state) {
-    Book book{bench_instrument(1'885)};
+    auto book = sized_book<Book>(1'885, stream.size());
     replay(book, stream, events);
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * stream.size()));
@@ -160,6 +229,12 @@ void bm_mixed(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * w.stream.size()));
   state.counters["trading_pct"] =
       100.0 * static_cast<double>(trading) / static_cast<double>(state.iterations() * w.stream.size());
+  state.counters["gtc_pct"] = w.gtc_pct;
+  state.counters["ioc_pct"] = w.ioc_pct;
+  state.counters["cancel_pct"] = w.cancel_pct;
+  state.counters["replace_pct"] = w.replace_pct;
+  state.counters["orders"] = w.mean_orders;
+  state.counters["levels"] = w.mean_levels;
 }
 
 /// Open loop: command i is due at start + i µs; latency runs from that due time to completion, so

@@ -1,0 +1,52 @@
+#include "actors/auction/auction_bank.hpp"
+
+#include <caf/typed_event_based_actor.hpp>
+
+namespace bourse {
+
+reason_code auction_bank::hold(account_id bidder, lot_id lot, cents amount) {
+  account* acc = ledger_.find(bidder);
+  return acc == nullptr ? reason_code::malformed_request : acc->set_hold(lot, amount);
+}
+
+reason_code auction_bank::release(account_id bidder, lot_id lot) {
+  account* acc = ledger_.find(bidder);
+  return acc == nullptr ? reason_code::malformed_request : acc->release_hold(lot);
+}
+
+reason_code auction_bank::settle(const auction_settlement& s) {
+  account* buyer = ledger_.find(s.buyer);
+  account* seller = ledger_.find(s.seller);
+  if (buyer == nullptr || seller == nullptr || s.buyer == s.seller || s.qty < 0)
+    return reason_code::malformed_request;
+  if (buyer->held(s.lot) == 0)
+    return reason_code::unknown_order;
+  if (s.price <= 0 || s.price > buyer->held(s.lot))
+    return reason_code::invalid_amount;
+  const position* pos = seller->find_position(s.symbol);
+  if (s.qty > 0 && (pos == nullptr || pos->spot < s.qty))
+    return reason_code::insufficient_shares;
+  // Both sides are checked: neither call below can fail now.
+  if (const auto why = seller->sell_outside_book(s.lot, s.symbol, s.price, s.qty); why != reason_code::none)
+    return why;
+  return buyer->pay_hold(s.lot, s.symbol, s.price, s.qty);
+}
+
+auction_bank_actor spawn_ledger_bank(caf::actor_system& sys, std::shared_ptr<ledger> accounts) {
+  return sys.spawn(
+      [](auction_bank_actor::pointer, std::shared_ptr<ledger> books) -> auction_bank_actor::behavior_type {
+        auto bank = std::make_shared<auction_bank>(*books);
+        return {
+            [books, bank](auction_atoms::hold, account_id who, lot_id lot, cents amount) {
+              return bank->hold(who, lot, amount);
+            },
+            [books, bank](auction_atoms::release, account_id who, lot_id lot) {
+              return bank->release(who, lot);
+            },
+            [books, bank](auction_atoms::settle, const auction_settlement& s) { return bank->settle(s); },
+        };
+      },
+      std::move(accounts));
+}
+
+} // namespace bourse

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <unordered_map>
+
+#include <caf/actor_system.hpp>
+
+#include "actors/book/order_book.hpp"
+#include "actors/book/report_outbox.hpp"
+#include "actors/runtime/interfaces.hpp"
+#include "actors/runtime/placement.hpp"
+
+namespace bourse {
+
+/// The checkpoint of a book actor: everything that must survive a restart of the actor. The
+/// supervisor keeps it and hands it to the next incarnation (in-memory until persistence exists).
+struct book_state {
+  explicit book_state(instrument rules) : book(std::move(rules)) {}
+
+  /// (owner, client_ref) of a submitted order.
+  struct submit_key {
+    account_id owner = 0;
+    std::uint64_t client_ref = 0;
+    friend bool operator==(const submit_key&, const submit_key&) = default;
+  };
+  struct submit_key_hash {
+    std::size_t operator()(const submit_key& k) const noexcept {
+      return std::hash<std::uint64_t>{}(k.owner * 0x9e3779b97f4a7c15ULL ^ k.client_ref);
+    }
+  };
+
+  order_book book;
+  report_outbox outbox;
+  /// First reply to every submit, so that an account's resend after a failure is not a second order.
+  std::unordered_map<submit_key, book_reply, submit_key_hash> replies;
+};
+
+/// Tunables of a book actor.
+struct book_actor_config {
+  std::size_t md_depth = 10;                                 ///< L2 levels per side sent to market data
+  caf::timespan report_timeout = std::chrono::seconds(2);    ///< per execution report delivery
+  caf::timespan retry_delay = std::chrono::milliseconds(20); ///< before resending to a recovering account
+  caf::timespan expiry_interval = std::chrono::seconds(1);   ///< GTD expiry timer period
+  std::function<timestamp_ns()> now;                         ///< wall clock, ns UTC; system clock if empty
+};
+
+/// Spawns the book actor of `state`'s symbol: it sequences commands into the order book, sends every
+/// event to the accounts involved (at least once, in order, through `where`) and the resulting
+/// trades and depth to the symbol's market-data actor, which it never waits for.
+book_actor spawn_book(caf::actor_system& sys, std::shared_ptr<book_state> state,
+                      std::shared_ptr<placement> where, book_actor_config cfg);
+
+} // namespace bourse

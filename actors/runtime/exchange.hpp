@@ -1,0 +1,66 @@
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <caf/actor_system.hpp>
+
+#include "actors/account/account_actor.hpp"
+#include "actors/book/book_actor.hpp"
+#include "actors/market_data/market_data_actor.hpp"
+#include "actors/runtime/placement.hpp"
+#include "actors/supervisor/supervisor.hpp"
+
+namespace bourse {
+
+/// In-memory checkpoints of every account that ever ran on this node (persistence replaces this).
+class account_store {
+public:
+  account_store(cents starting_cash, risk_limits limits) : starting_cash_(starting_cash), limits_(limits) {}
+
+  /// The checkpoint of `id`; a new account is opened with the starting cash deposited.
+  std::shared_ptr<account_actor_state> get_or_open(account_id id);
+  /// Every checkpoint, by id.
+  std::map<account_id, std::shared_ptr<account_actor_state>> all() const;
+
+private:
+  mutable std::mutex mutex_;
+  cents starting_cash_;
+  risk_limits limits_;
+  std::map<account_id, std::shared_ptr<account_actor_state>> states_;
+};
+
+/// Tunables of a whole in-process exchange.
+struct exchange_config {
+  book_actor_config book;
+  account_actor_config account;
+  credit_policy market_data;
+  restart_policy books_policy;    ///< supervisor of books and market-data actors
+  restart_policy accounts_policy; ///< supervisor of account actors
+  cents starting_cash = 10'000'000;
+  risk_limits limits;
+};
+
+/// Handles to one node's exchange: the placement lookup, the two supervisors and the checkpoints.
+struct exchange {
+  std::shared_ptr<placement> where;
+  std::shared_ptr<const instrument_table> instruments;
+  caf::actor books_supervisor;
+  caf::actor accounts_supervisor;
+  std::map<std::string, std::shared_ptr<book_state>> books;
+  std::shared_ptr<account_store> accounts;
+};
+
+/// Builds a whole in-process exchange: one supervised book and market-data actor per instrument,
+/// accounts spawned on first use under their own supervisor, all registered in one placement.
+exchange build_exchange(caf::actor_system& sys, const std::vector<instrument>& instruments,
+                        exchange_config cfg = {});
+
+/// Stops both supervisors and with them every actor of the exchange.
+void shutdown(const exchange& ex);
+
+} // namespace bourse

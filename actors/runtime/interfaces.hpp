@@ -1,0 +1,71 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <caf/atom.hpp>
+#include <caf/replies_to.hpp>
+#include <caf/typed_actor.hpp>
+
+#include "actors/runtime/atoms.hpp"
+#include "actors/runtime/md_messages.hpp"
+#include "actors/runtime/order_messages.hpp"
+
+/// Typed interfaces of the exchange actors. Handles are location transparent: a remote book looks
+/// like a local one. Every request to them must carry a timeout.
+namespace bourse {
+
+/// A book: the single sequencer of one symbol.
+using book_actor = caf::typed_actor<
+    /// Sequences and matches a validated order; replies its id or the rejection reason.
+    caf::replies_to<atoms::submit, order_request>::with<book_reply>,
+    /// Cancels (order id, requesting account); replies none or UNKNOWN_ORDER.
+    caf::replies_to<atoms::cancel, order_id, account_id>::with<reason_code>,
+    /// Replaces (order id, requesting account, new price cents, new open quantity).
+    caf::replies_to<atoms::replace, order_id, account_id, cents, quantity>::with<reason_code>,
+    /// Halts (true) or resumes (false) trading; replies the new halted flag.
+    caf::replies_to<atoms::halt, bool>::with<bool>,
+    /// Full L3 state and its hash (recovery, tests).
+    caf::replies_to<caf::get_atom, atoms::snapshot>::with<book_snapshot>,
+    caf::replies_to<caf::get_atom, atoms::hash>::with<std::uint64_t>,
+    /// GTD expiry timer tick (sent by the book to itself).
+    caf::reacts_to<atoms::expire>>;
+
+/// A receiver of one symbol's market data (sessions, bots). It returns credit for what it consumed.
+using md_subscriber = caf::typed_actor<caf::reacts_to<l2_snapshot>, caf::reacts_to<l2_delta>,
+                                       caf::reacts_to<trade_print>, caf::reacts_to<ticker>,
+                                       caf::reacts_to<candle>, caf::reacts_to<atoms::dropped, std::string>>;
+
+/// The market-data actor of one symbol.
+using market_data_actor = caf::typed_actor<
+    /// From the book after every command that changed it; never answered (the book never waits).
+    caf::reacts_to<atoms::update, md_update>,
+    /// Adds a subscriber; replies the current L2 snapshot, deltas follow from its md_seq + 1.
+    caf::replies_to<atoms::subscribe, md_subscriber>::with<l2_snapshot>,
+    caf::reacts_to<atoms::unsubscribe, md_subscriber>,
+    /// A subscriber has consumed this many messages.
+    caf::reacts_to<atoms::credit, md_subscriber, std::uint64_t>,
+    caf::replies_to<caf::get_atom, atoms::snapshot>::with<l2_snapshot>,
+    /// Candles of one interval (seconds), oldest first, the open one last.
+    caf::replies_to<caf::get_atom, atoms::candles, std::int64_t>::with<std::vector<candle>>,
+    caf::replies_to<caf::get_atom, atoms::summary>::with<daily_summary>>;
+
+/// The account actor of one user.
+using account_actor = caf::typed_actor<
+    /// Validates, risk-checks, reserves and routes an order; idempotent on client_order_id.
+    caf::replies_to<atoms::place, new_order>::with<order_result>,
+    /// Cancels the order (symbol, client_order_id).
+    caf::replies_to<atoms::cancel, std::string, std::uint64_t>::with<order_result>,
+    /// Applies a book event; replies its sequence so the book can forget it.
+    caf::replies_to<atoms::report, execution_report>::with<sequence>,
+    /// Credits cash (cents > 0); replies none or INVALID_AMOUNT.
+    caf::replies_to<atoms::deposit, cents>::with<reason_code>,
+    /// Issues new shares (symbol, quantity > 0) into the spot holding; replies none or INVALID_QUANTITY.
+    caf::replies_to<atoms::deposit, std::string, quantity>::with<reason_code>,
+    /// Sets the risk state; replies the new state.
+    caf::replies_to<atoms::risk, risk_state>::with<risk_state>,
+    caf::replies_to<caf::get_atom, atoms::view>::with<account_view>,
+    /// Passivation timer tick (sent by the account to itself).
+    caf::reacts_to<atoms::idle>>;
+
+} // namespace bourse
