@@ -16,8 +16,9 @@ struct game_clock {
   timestamp_ns history_at(timestamp_ns now) const noexcept {
     if (now <= started_at || seconds_per_day <= 0)
       return history_start;
-    const auto elapsed = static_cast<__int128>(now - started_at);
-    return history_start + static_cast<timestamp_ns>(elapsed * 86'400 / seconds_per_day);
+    const timestamp_ns elapsed = now - started_at;
+    return history_start + elapsed / seconds_per_day * 86'400 +
+           elapsed % seconds_per_day * 86'400 / seconds_per_day;
   }
 };
 

@@ -360,6 +360,10 @@ void reference_book::replace(order_id id, account_id requester, cents new_price,
     why = reason_code::post_only_would_cross;
   if (why != reason_code::none) {
     reject(out, now, id, requester, why);
+    if (o != nullptr && o->request.owner == requester) { // only the owner learns its own handle
+      out.back().client_ref = o->request.client_ref;
+      out.back().order_side = o->request.order_side;
+    }
     out.back().price = new_price;
     out.back().qty = new_open_qty;
     return;

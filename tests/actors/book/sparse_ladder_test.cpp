@@ -61,5 +61,20 @@ TYPED_TEST(sparse_ladder_test, window_grows_when_the_reference_price_moves_far) 
   EXPECT_EQ(this->book.top(), (top_of_book{low, 10, 420'000, 10}));
 }
 
+TEST(order_book_reserve, a_reserved_book_grows_past_its_hint_and_matches_normally) {
+  order_book book{wide_instrument()};
+  book.reserve(5'000);
+  std::vector<book_event> out;
+  for (cents p = 140'000; p < 146'000; ++p) // 6,000 resting bids: past the hint and one pool chunk
+    book.submit({.owner = 1, .order_side = side::buy, .price = p, .qty = 1}, 1, out);
+  EXPECT_EQ(book.open_order_count(), 6'000u);
+  out.clear();
+  book.submit({.owner = 2, .order_side = side::sell, .price = 140'000, .qty = 6'000}, 2, out);
+  EXPECT_EQ(book.open_order_count(), 0u);
+  EXPECT_EQ(out.back().kind, book_event_kind::fill);
+  EXPECT_EQ(out.back().price, 140'000);
+  EXPECT_EQ(book.last_trade_price(), 140'000);
+}
+
 } // namespace
 } // namespace bourse::testing
