@@ -26,6 +26,10 @@ struct node_settings {
   std::int64_t io_threads = 2;
   /// spdlog level name: trace, debug, info, warn, error, critical, off.
   std::string log_level = "info";
+  /// Where the node keeps local state (the embedded PostgreSQL cluster under data_dir/pg).
+  std::string data_dir = ".bourse";
+  /// CAF middleman port on listen_address where bots and other nodes reach this node's actors; 0 = off.
+  std::uint16_t actor_port = 4242;
 };
 
 /// The PostgreSQL connection (libpq URL); empty means the embedded private cluster.
@@ -61,6 +65,8 @@ struct auth_settings {
   std::int64_t refresh_token_ttl_s = 30 * 24 * 3600;
   /// Username + password login and registration.
   bool local_login = true;
+  /// Shared secret bot processes present when they join as remote actors; empty disables bot logins.
+  std::string bot_secret;
   discord_settings discord;
 };
 
@@ -87,6 +93,9 @@ struct limits_settings {
 struct game_settings {
   /// Deposited into every new player account, in cents.
   cents starting_cash_cents = 10'000'000;
+  /// The instruments listed and the price history they follow (relative paths: from the working
+  /// directory, which also holds node_modules/).
+  std::string market_file = "config/market.toml";
 };
 
 /// The whole configuration of one node.

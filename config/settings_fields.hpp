@@ -17,6 +17,8 @@ void visit_fields(settings& s, Visitor&& visit) {
   visit("node.openapi_path", s.node.openapi_path);
   visit("node.io_threads", s.node.io_threads);
   visit("node.log_level", s.node.log_level);
+  visit("node.data_dir", s.node.data_dir);
+  visit("node.actor_port", s.node.actor_port);
   visit("database.url", s.database.url);
   visit("admin.username", s.admin.username);
   visit("admin.password", s.admin.password);
@@ -26,6 +28,7 @@ void visit_fields(settings& s, Visitor&& visit) {
   visit("auth.access_token_ttl_s", s.auth.access_token_ttl_s);
   visit("auth.refresh_token_ttl_s", s.auth.refresh_token_ttl_s);
   visit("auth.local_login", s.auth.local_login);
+  visit("auth.bot_secret", s.auth.bot_secret);
   visit("auth.discord.enabled", s.auth.discord.enabled);
   visit("auth.discord.authorize_url", s.auth.discord.authorize_url);
   visit("auth.discord.token_url", s.auth.discord.token_url);
@@ -47,6 +50,7 @@ void visit_fields(settings& s, Visitor&& visit) {
   visit("limits.outbound_queue_bytes", s.limits.outbound_queue_bytes);
   visit("limits.allowed_origins", s.limits.allowed_origins);
   visit("game.starting_cash_cents", s.game.starting_cash_cents);
+  visit("game.market_file", s.game.market_file);
 }
 
 } // namespace bourse::config

@@ -1,0 +1,108 @@
+// bourse-node: one node of the exchange. Loads the settings, opens (or starts) PostgreSQL, lists the
+// market, runs the actors and serves HTTP/WebSocket until SIGINT or SIGTERM.
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <random>
+
+#include <caf/actor_system.hpp>
+#include <caf/actor_system_config.hpp>
+#include <caf/io/middleman.hpp>
+#include <spdlog/spdlog.h>
+
+#include "actors/runtime/exchange.hpp"
+#include "actors/runtime/message_types.hpp"
+#include "bots/market/market_catalog.hpp"
+#include "config/json_log.hpp"
+#include "config/settings_loader.hpp"
+#include "net/http/server.hpp"
+#include "net/node/node_database.hpp"
+#include "net/node/vendor_routes.hpp"
+
+namespace {
+
+using namespace bourse;
+
+/// Blocks until SIGINT or SIGTERM arrives.
+void wait_for_stop_signal() {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  int received = 0;
+  sigwait(&signals, &received);
+  spdlog::info("signal {} received, stopping", received);
+}
+
+/// A random HS256 key for a node started without auth.jwt_secret: tokens die with the process.
+std::string random_secret() {
+  std::random_device device;
+  std::string secret(48, '\0');
+  for (auto& c : secret)
+    c = static_cast<char>('a' + device() % 26);
+  return secret;
+}
+
+std::vector<instrument> listed_rules(const bots::market_catalog& catalog) {
+  std::vector<instrument> out;
+  for (const auto& listed : catalog.instruments)
+    out.push_back(listed.rules);
+  return out;
+}
+
+int run(config::settings s) {
+  // Signals go to sigwait only; every thread started from here on inherits the mask.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  node::node_database database(s);
+  const auto catalog = bots::load_market_catalog(s.game.market_file, std::filesystem::current_path());
+  spdlog::info("market: {} instruments from {}", catalog.instruments.size(), s.game.market_file);
+
+  caf::actor_system_config cfg;
+  register_message_types(cfg);
+  cfg.load<caf::io::middleman>();
+  cfg.set("scheduler.policy", caf::atom("sharing"));
+  cfg.set("middleman.heartbeat-interval", caf::timespan{std::chrono::seconds(1)});
+  cfg.set("middleman.connection-timeout", caf::timespan{std::chrono::seconds(5)});
+  caf::actor_system sys{cfg};
+
+  exchange_config exchange_cfg;
+  exchange_cfg.starting_cash = s.game.starting_cash_cents;
+  auto exchange = build_exchange(sys, listed_rules(catalog), exchange_cfg);
+
+  if (s.auth.jwt_secret.empty())
+    s.auth.jwt_secret = random_secret();
+  net::access_token_codec codec(s.auth.jwt_secret, s.auth.issuer, s.auth.audience, s.auth.access_token_ttl_s);
+  net::http::router routes;
+  node::add_vendor_routes(routes, std::filesystem::current_path() / "node_modules");
+  net::http::server http(s, std::move(routes), &codec);
+  http.start();
+  spdlog::info("Bourse is up: http://{}:{}/", s.node.listen_address, http.port());
+  std::printf("Bourse is up: http://%s:%u/\n", s.node.listen_address.c_str(), http.port());
+  std::fflush(stdout);
+
+  wait_for_stop_signal();
+  http.stop();
+  shutdown(exchange);
+  return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  try {
+    auto s = config::load_settings(argc, argv, config::process_env());
+    config::setup_json_logging(s.node.log_level);
+    return run(std::move(s));
+  } catch (const config::help_requested& help) {
+    std::printf("%s\n", help.what());
+    return 0;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "bourse-node: %s\n", e.what());
+    return 1;
+  }
+}
