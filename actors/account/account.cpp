@@ -69,6 +69,8 @@ fill_result account::apply_fill(const instrument& inst, std::uint64_t client_ref
   settle(client_ref, r, position_of(r.symbol), qty, *notional, *im, result);
   fees_paid_ += *fee;
   r.open_qty -= qty;
+  if (r.open_qty == 0)
+    drop_replace(r);
   result.released = release_excess(client_ref, r);
   if (r.open_qty == 0)
     orders_.erase(it);
@@ -146,6 +148,8 @@ reason_code account::release(std::uint64_t client_ref, quantity qty) {
     return reason_code::invalid_quantity;
   unreserve_shares(r, qty);
   r.open_qty -= qty;
+  if (r.open_qty == 0)
+    drop_replace(r);
   release_excess(client_ref, r);
   if (r.open_qty == 0)
     orders_.erase(it);

@@ -74,6 +74,27 @@ public:
   /// Releases everything the order holds (book rejection, cancel of the whole remainder).
   reason_code release_all(std::uint64_t client_ref);
 
+  /// Pre-trade risk of replacing the open order `client_ref` by one at `new_price` cents (limit) with
+  /// `new_open_qty` open shares: holds the extra cash and shares the new order needs on top of the old
+  /// one until apply_replace or abort_replace. UNKNOWN_ORDER, REPLACE_NOT_ALLOWED (a replace is already
+  /// pending), INVALID_QUANTITY, INVALID_PRICE, ACCOUNT_HALTED, ACCOUNT_REDUCING_ONLY (growing an
+  /// opening order), the position checks of `place`, INSUFFICIENT_BUYING_POWER / INSUFFICIENT_MARGIN,
+  /// NOTIONAL_OVERFLOW; no change unless NONE.
+  reason_code prepare_replace(const instrument& inst, std::uint64_t client_ref, cents new_price,
+                              quantity new_open_qty);
+  /// The book's REPLACED event: the order now rests at `new_price` with `new_open_qty` open shares
+  /// (with or without a prepare_replace). Trims the reservation to what the new order needs. When fills
+  /// that raced the replace used up part of what was held, the rest is taken from free cash and shares;
+  /// if they fall short, the order's open quantity is cut to what is covered and the reason is
+  /// INSUFFICIENT_BUYING_POWER, INSUFFICIENT_MARGIN, INSUFFICIENT_SHARES or INSUFFICIENT_POSITION: the
+  /// caller must then reduce the book order to find_order(client_ref)->open_qty (0: order gone, cancel
+  /// it). UNKNOWN_ORDER, INVALID_QUANTITY (new_open_qty <= 0), NOTIONAL_OVERFLOW (no change then).
+  reason_code apply_replace(const instrument& inst, std::uint64_t client_ref, cents new_price,
+                            quantity new_open_qty);
+  /// The book rejected the replace (or it timed out unanswered): returns what prepare_replace held.
+  /// UNKNOWN_ORDER when the order is gone or no replace is pending.
+  reason_code abort_replace(std::uint64_t client_ref);
+
   /// Genbiki: turns `qty` shares of a margin long into spot shares by repaying their share of the loan
   /// from free cash (their posted margin is released first). INSUFFICIENT_POSITION,
   /// INSUFFICIENT_BUYING_POWER, INVALID_QUANTITY, ACCOUNT_HALTED.
@@ -143,8 +164,13 @@ private:
   void pay_from_order(std::uint64_t client_ref, reservation& r, cents amount, cash_reason why);
   /// Returns reserved cash above what the open quantity still needs; the amount released.
   cents release_excess(std::uint64_t client_ref, reservation& r);
-  /// Gives back `qty` reserved shares of a sell or close order.
+  /// Gives back `qty` reserved shares of a sell or close order (holds -qty more when qty < 0).
   void unreserve_shares(reservation& r, quantity qty);
+  /// Shares a sell or close order could still hold from the position (free spot, unclosed margin).
+  quantity holdable_shares(const reservation& r) const;
+  /// Forgets a pending replace of `r`, giving back the shares held for it (its cash is released by
+  /// the next release_excess).
+  void drop_replace(reservation& r);
   /// Takes `amount` out of the reservation, as far as it goes; returns {from reserved, from free}.
   static std::pair<cents, cents> draw(reservation& r, cents amount) noexcept;
   /// Moves cash and shares for one fill according to the order's intent.
