@@ -66,8 +66,14 @@ reason_code ledger::apply(const instrument& inst, const book_event& event) {
   case book_event_kind::cancelled:
   case book_event_kind::expired:
     return owner->release(event.client_ref, event.qty);
+  case book_event_kind::replaced:
+    return owner->apply_replace(inst, event.client_ref, event.price, event.remaining);
   case book_event_kind::rejected:
-    return owner->release_all(event.client_ref);
+    if (event.order == 0)
+      return owner->release_all(event.client_ref);
+    // A refused cancel or replace of a live order: only a pending replace has something to return.
+    owner->abort_replace(event.client_ref);
+    return reason_code::none;
   default:
     return reason_code::none;
   }

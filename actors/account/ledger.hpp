@@ -42,8 +42,10 @@ public:
   reason_code place(const instrument& inst, const order_request& request, bool margin);
 
   /// Applies one book event: fills settle taker and maker and credit both fees to the house;
-  /// cancels and expiries release `qty`; rejections release the whole order; other kinds change
-  /// nothing. Returns the first non-NONE reason from the accounts (UNKNOWN_ORDER, …), else NONE.
+  /// cancels and expiries release `qty`; replaces re-size the reservation (account::apply_replace);
+  /// rejections of new orders release the whole order, rejections of a replace return what
+  /// prepare_replace held; other kinds change nothing. Returns the first non-NONE reason from the accounts
+  /// (UNKNOWN_ORDER, …), else NONE.
   reason_code apply(const instrument& inst, const book_event& event);
 
   /// Ids of accounts under maintenance margin, ascending (candidates for liquidation).

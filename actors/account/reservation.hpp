@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -35,6 +36,9 @@ struct reservation {
   basis_points fee_bps = 0;    ///< max(maker, taker) fee rate at placement
   basis_points margin_bps = 0; ///< initial margin rate at placement (margin opens only)
   quantity lot = 1;            ///< lot size at placement
+  cents replace_price = 0;     ///< pending replace: the new reservation price (0 = no replace pending)
+  quantity replace_qty = 0;    ///< pending replace: the new open quantity
+  quantity replace_held = 0;   ///< pending replace: extra shares held for it (spot sells, closes)
 
   friend bool operator==(const reservation&, const reservation&) = default;
 };
@@ -47,9 +51,20 @@ struct reservation {
 std::optional<cents> required_cash(order_intent intent, cents price, quantity qty, basis_points fee_bps,
                                    basis_points margin_bps, quantity lot) noexcept;
 
-/// Cash the reservation `r` needs for its current open quantity; nullopt on overflow.
+/// Cash the reservation `r` needs for its current open quantity; nullopt on overflow. While a replace
+/// is pending the order may still trade as the old or as the new order, so it keeps the larger price
+/// and quantity of the two.
 inline std::optional<cents> required_cash(const reservation& r) noexcept {
-  return required_cash(r.intent, r.price, r.open_qty, r.fee_bps, r.margin_bps, r.lot);
+  if (r.replace_price == 0)
+    return required_cash(r.intent, r.price, r.open_qty, r.fee_bps, r.margin_bps, r.lot);
+  return required_cash(r.intent, std::max(r.price, r.replace_price), std::max(r.open_qty, r.replace_qty),
+                       r.fee_bps, r.margin_bps, r.lot);
+}
+
+/// Reservation price of a limit order, cents: buys pay at most their limit; sells can trade up to the
+/// band high, which bounds a short's margin.
+constexpr cents reservation_price(order_intent intent, cents limit, cents band_high) noexcept {
+  return buys(intent) ? limit : std::max(limit, band_high);
 }
 
 } // namespace bourse

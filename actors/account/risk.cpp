@@ -27,9 +27,9 @@ order_intent classify(side s, bool margin, const position& pos) noexcept {
 /// Worst price the order can trade at for its reservation: buys pay at most their limit (market buys:
 /// the band high); sells can trade up to the band high, which bounds a short's margin.
 cents reservation_price(const instrument& inst, const order_request& request, order_intent intent) {
-  if (buys(intent))
-    return is_market(request.type) ? band_high(inst) : request.price;
-  return std::max(request.price, band_high(inst));
+  if (buys(intent) && is_market(request.type))
+    return band_high(inst);
+  return bourse::reservation_price(intent, request.price, band_high(inst));
 }
 
 quantity pending(const account::order_map& orders, std::string_view symbol, order_intent a, order_intent b) {

@@ -27,5 +27,8 @@ using candles = caf::atom_constant<caf::atom("candles")>;
 using summary = caf::atom_constant<caf::atom("summary")>;
 using check = caf::atom_constant<caf::atom("check")>;
 using supervise = caf::atom_constant<caf::atom("supervise")>;
+using fee = caf::atom_constant<caf::atom("fee")>;
+using margin = caf::atom_constant<caf::atom("margin")>;
+using watch = caf::atom_constant<caf::atom("watch")>;
 
 } // namespace bourse::atoms

@@ -68,4 +68,11 @@ using account_actor = caf::typed_actor<
     /// Passivation timer tick (sent by the account to itself).
     caf::reacts_to<atoms::idle>>;
 
+/// The house account's actor: collects every fee (one-way credits from the paying accounts).
+using house_actor = caf::typed_actor<
+    /// Credits one fee; a repeated (payer, symbol, seq, role) is ignored.
+    caf::reacts_to<atoms::fee, fee_credit>,
+    /// Fees collected so far, cents (the house account's net cash).
+    caf::replies_to<caf::get_atom, atoms::fee>::with<cents>>;
+
 } // namespace bourse

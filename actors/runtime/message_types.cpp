@@ -29,7 +29,9 @@ void register_message_types(caf::actor_system_config& cfg) {
       .add_message_type<book_actor>("bourse::book_actor")
       .add_message_type<md_subscriber>("bourse::md_subscriber")
       .add_message_type<market_data_actor>("bourse::market_data_actor")
-      .add_message_type<account_actor>("bourse::account_actor");
+      .add_message_type<account_actor>("bourse::account_actor")
+      .add_message_type<fee_credit>("bourse::fee_credit")
+      .add_message_type<house_actor>("bourse::house_actor");
 }
 
 } // namespace bourse

@@ -55,6 +55,17 @@ struct execution_report {
   book_event event;
 };
 
+/// A fee an account paid on one fill, on its way to the house account (account id 0).
+struct fee_credit {
+  std::string symbol;
+  sequence seq = 0; ///< book sequence of the fill
+  account_id payer = 0;
+  std::uint64_t client_ref = 0; ///< the payer's order
+  liquidity role = liquidity::taker;
+  cents fee = 0; ///< cents, > 0
+  friend bool operator==(const fee_credit&, const fee_credit&) = default;
+};
+
 /// One open order as the account sees it.
 struct open_order_view {
   std::string symbol;
@@ -104,6 +115,11 @@ typename Inspector::result_type inspect(Inspector& f, book_reply& x) {
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, execution_report& x) {
   return f(caf::meta::type_name("execution_report"), x.symbol, x.event);
+}
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, fee_credit& x) {
+  return f(caf::meta::type_name("fee_credit"), x.symbol, x.seq, x.payer, x.client_ref, x.role, x.fee);
 }
 
 template <class Inspector>

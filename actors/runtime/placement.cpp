@@ -27,6 +27,16 @@ void placement::put_account(account_id id, account_actor handle) {
   accounts_.insert_or_assign(id, std::move(handle));
 }
 
+void placement::put_house(house_actor handle) {
+  std::unique_lock lock{mutex_};
+  house_ = std::move(handle);
+}
+
+house_actor placement::house() const {
+  std::shared_lock lock{mutex_};
+  return house_;
+}
+
 book_actor placement::book(std::string_view symbol) const {
   std::shared_lock lock{mutex_};
   auto it = books_.find(symbol);

@@ -33,11 +33,15 @@ public:
   void put_market_data(const std::string& symbol, market_data_actor handle);
   /// Points an account id at an account actor.
   void put_account(account_id id, account_actor handle);
+  /// Points the house account (fee collection) at its actor.
+  void put_house(house_actor handle);
 
   /// The book of `symbol`, or an invalid handle for an unknown symbol.
   book_actor book(std::string_view symbol) const;
   /// The market-data actor of `symbol`, or an invalid handle.
   market_data_actor market_data(std::string_view symbol) const;
+  /// The house actor, or an invalid handle before put_house.
+  house_actor house() const;
   /// The account actor of `id`, started through the spawner when it is not running.
   account_actor account(account_id id);
 
@@ -55,6 +59,7 @@ private:
   std::map<std::string, book_actor, std::less<>> books_;
   std::map<std::string, market_data_actor, std::less<>> market_data_;
   std::unordered_map<account_id, account_actor> accounts_;
+  house_actor house_;
   account_spawner spawner_;
 };
 

@@ -1,6 +1,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <cstdlib>
+#include <string_view>
 #include <vector>
 
 #include <benchmark/benchmark.h>
@@ -12,20 +14,31 @@
 #include "actors/runtime/message_types.hpp"
 
 // Orders through the full actor path in one process: client -> account (risk, reserve) -> book
-// (match) -> execution reports to both accounts -> market data. Work-sharing scheduler, 2 threads.
+// (match) -> execution reports to both accounts -> market data. 2 scheduler threads.
 namespace {
 
 using namespace bourse;
 using clock_type = std::chrono::steady_clock;
-#ifndef BENCH_POLICY
-#define BENCH_POLICY "sharing"
-#endif
+
+/// CAF scheduler policy from BOURSE_BENCH_POLICY ("sharing" or "stealing"; default "stealing").
+caf::atom_value bench_policy() {
+  const char* policy = std::getenv("BOURSE_BENCH_POLICY");
+  return policy != nullptr && std::string_view{policy} == "sharing" ? caf::atom("sharing")
+                                                                    : caf::atom("stealing");
+}
+
+/// A positive integer from the environment variable `name`, else `fallback`.
+std::uint64_t env_or(const char* name, std::uint64_t fallback) {
+  const char* text = std::getenv(name);
+  const auto value = text != nullptr ? std::strtoull(text, nullptr, 10) : 0;
+  return value > 0 ? value : fallback;
+}
 
 constexpr account_id accounts = 64;
 
 struct bench_config : caf::actor_system_config {
   bench_config() {
-    set("scheduler.policy", caf::atom(BENCH_POLICY));
+    set("scheduler.policy", bench_policy());
     set("scheduler.max-threads", std::size_t{2});
     set("logger.verbosity", caf::atom("quiet"));
     register_message_types(*this);
@@ -84,8 +97,8 @@ void drain(caf::scoped_actor& self, F on_answer) {
 
 void bm_actor_path_throughput(benchmark::State& state) {
   bench_exchange bx;
-  const std::uint64_t window = 4'096; // orders in flight
-  const auto total = static_cast<std::uint64_t>(state.range(0));
+  const std::uint64_t window = env_or("BOURSE_BENCH_WINDOW", 4'096); // orders in flight
+  const auto total = env_or("BOURSE_BENCH_ORDERS", static_cast<std::uint64_t>(state.range(0)));
   std::uint64_t next = 1;
   std::uint64_t answered = 0;
   std::uint64_t accepted = 0;

@@ -63,6 +63,28 @@ protected:
     apply_events();
   }
 
+  /// Re-prices and re-sizes a random open order: the account holds for the new order first, the book
+  /// then replaces (or refuses) it and its events settle the reservation.
+  void replace(std::mt19937_64& rng, account_id owner) {
+    account& acc = *ledger_.find(owner);
+    const auto& open = acc.open_orders();
+    if (open.empty())
+      return;
+    auto it = open.begin();
+    std::advance(it, std::uniform_int_distribution<std::size_t>(0, open.size() - 1)(rng));
+    const std::uint64_t ref = it->first;
+    const cents price = std::uniform_int_distribution<cents>(950, 1'050)(rng);
+    const quantity qty = std::uniform_int_distribution<quantity>(1, 300)(rng);
+    if (acc.prepare_replace(inst_, ref, price, qty) != reason_code::none)
+      return;
+    ASSERT_NO_FATAL_FAILURE(check_invariants());
+    ++replaced_;
+    events_.clear();
+    book_.replace(ids_.at({owner, ref}), owner, price, qty, now_, events_);
+    apply_events();
+    ASSERT_EQ(acc.find_order(ref) == nullptr || acc.find_order(ref)->replace_price == 0, true);
+  }
+
   void deliver(std::mt19937_64& rng, account_id owner) {
     account& acc = *ledger_.find(owner);
     const quantity qty = std::uniform_int_distribution<quantity>(1, 50)(rng);
@@ -123,6 +145,7 @@ protected:
   std::size_t placed_ = 0;
   std::size_t fills_ = 0;
   std::size_t deliveries_ = 0;
+  std::size_t replaced_ = 0;
   std::size_t margin_seen_ = 0;
 };
 
@@ -134,10 +157,12 @@ TEST_P(conservation, holds_after_every_step) {
   for (int step = 0; step < 20'000; ++step) {
     const account_id owner = who(rng);
     const int action = pct(rng);
-    if (action < 70)
+    if (action < 60)
       submit(rng, owner);
-    else if (action < 95)
+    else if (action < 80)
       cancel(rng, owner);
+    else if (action < 95)
+      replace(rng, owner);
     else
       deliver(rng, owner);
     now_ += 1'000;
@@ -146,10 +171,11 @@ TEST_P(conservation, holds_after_every_step) {
   EXPECT_GT(placed_, 5'000U);
   EXPECT_GT(fills_, 1'000U);
   EXPECT_GT(deliveries_, 50U);
+  EXPECT_GT(replaced_, 1'000U);
   EXPECT_GT(margin_seen_, 10'000U);
   EXPECT_GT(ledger_.house().free_cash(), 0);
-  std::printf("placed %zu, fills %zu, deliveries %zu, house fees %lld cents\n", placed_, fills_, deliveries_,
-              static_cast<long long>(ledger_.house().free_cash()));
+  std::printf("placed %zu, fills %zu, replaced %zu, deliveries %zu, house fees %lld cents\n", placed_, fills_,
+              replaced_, deliveries_, static_cast<long long>(ledger_.house().free_cash()));
 }
 
 INSTANTIATE_TEST_SUITE_P(seeds, conservation, ::testing::Values(1U, 2U, 3U, 42U));
