@@ -25,6 +25,13 @@ std::string random_token(std::size_t size_bytes) {
   return text;
 }
 
+std::int64_t random_id() {
+  std::uint64_t bits = 0;
+  if (RAND_bytes(reinterpret_cast<unsigned char*>(&bits), sizeof bits) != 1)
+    throw std::runtime_error("RAND_bytes failed");
+  return static_cast<std::int64_t>(bits >> 1) | 1;
+}
+
 std::string sha256_hex(std::string_view data) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int size = 0;

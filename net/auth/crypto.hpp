@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -10,6 +11,9 @@ namespace bourse::net {
 /// size_bytes from the OpenSSL CSPRNG, base64url without padding. Throws std::runtime_error if the
 /// generator fails.
 std::string random_token(std::size_t size_bytes);
+
+/// A random positive 63-bit id from the OpenSSL CSPRNG. Throws std::runtime_error if it fails.
+std::int64_t random_id();
 
 /// Lower-case hex SHA-256 of data (FIPS 180-4).
 std::string sha256_hex(std::string_view data);

@@ -24,16 +24,18 @@ std::optional<refresh_record> memory_refresh_token_store::find(const std::string
   return it->second;
 }
 
-bool memory_refresh_token_store::mark_used(const std::string& token_hash) {
+bool memory_refresh_token_store::rotate(const std::string& old_hash, refresh_record next) {
   std::lock_guard guard(mutex_);
-  auto it = records_.find(token_hash);
+  auto it = records_.find(old_hash);
   if (it == records_.end() || it->second.used || it->second.revoked)
     return false;
   it->second.used = true;
+  auto key = next.token_hash;
+  records_.insert_or_assign(std::move(key), std::move(next));
   return true;
 }
 
-void memory_refresh_token_store::revoke_family(const std::string& family) {
+void memory_refresh_token_store::revoke_family(std::int64_t family) {
   std::lock_guard guard(mutex_);
   for (auto& [hash, record] : records_)
     if (record.family == family)
@@ -45,13 +47,14 @@ refresh_token_service::refresh_token_service(refresh_token_store& store, std::in
   // nop
 }
 
-std::string refresh_token_service::issue(account_id user, std::int64_t now_s) {
-  return issue_in_family(user, random_token(16), now_s);
+refresh_record refresh_token_service::make_record(const std::string& token, account_id user,
+                                                  std::int64_t family, std::int64_t now_s) const {
+  return {sha256_hex(token), family, user, now_s + ttl_s_, false, false};
 }
 
-std::string refresh_token_service::issue_in_family(account_id user, std::string family, std::int64_t now_s) {
+std::string refresh_token_service::issue(account_id user, std::int64_t now_s) {
   auto token = random_token(token_bytes);
-  store_.insert({sha256_hex(token), std::move(family), user, now_s + ttl_s_, false, false});
+  store_.insert(make_record(token, user, random_id(), now_s));
   return token;
 }
 
@@ -61,17 +64,18 @@ refresh_result refresh_token_service::rotate(std::string_view token, std::int64_
   auto record = store_.find(hash);
   if (!record || record->revoked)
     return result;
-  if (!store_.mark_used(hash)) {
-    store_.revoke_family(record->family);
+  if (now_s >= record->expires_at_s) {
+    result.code = record->used ? reason_code::token_invalid : reason_code::token_expired;
     return result;
   }
-  if (now_s >= record->expires_at_s) {
-    result.code = reason_code::token_expired;
+  auto next = random_token(token_bytes);
+  if (!store_.rotate(hash, make_record(next, record->user, record->family, now_s))) {
+    store_.revoke_family(record->family);
     return result;
   }
   result.code = reason_code::none;
   result.user = record->user;
-  result.token = issue_in_family(record->user, record->family, now_s);
+  result.token = std::move(next);
   return result;
 }
 

@@ -15,7 +15,8 @@ namespace bourse::net {
 /// One stored refresh token. Only the SHA-256 of the token is kept; a rotation chain shares a family.
 struct refresh_record {
   std::string token_hash;
-  std::string family;
+  /// Positive id shared by every token of one rotation chain.
+  std::int64_t family = 0;
   account_id user = 0;
   /// Seconds since the Unix epoch (UTC).
   std::int64_t expires_at_s = 0;
@@ -33,10 +34,11 @@ public:
   virtual void insert(refresh_record record) = 0;
   /// The record for token_hash, or nullopt.
   virtual std::optional<refresh_record> find(const std::string& token_hash) = 0;
-  /// Atomically marks token_hash used; false when it was already used, revoked or is unknown.
-  virtual bool mark_used(const std::string& token_hash) = 0;
+  /// Atomically retires old_hash and adds next in its place; false (nothing added) when old_hash
+  /// was already used, revoked or is unknown.
+  virtual bool rotate(const std::string& old_hash, refresh_record next) = 0;
   /// Revokes every token of family.
-  virtual void revoke_family(const std::string& family) = 0;
+  virtual void revoke_family(std::int64_t family) = 0;
 };
 
 /// refresh_token_store in memory, for tests and the store-less embedded mode.
@@ -44,8 +46,8 @@ class memory_refresh_token_store final : public refresh_token_store {
 public:
   void insert(refresh_record record) override;
   std::optional<refresh_record> find(const std::string& token_hash) override;
-  bool mark_used(const std::string& token_hash) override;
-  void revoke_family(const std::string& family) override;
+  bool rotate(const std::string& old_hash, refresh_record next) override;
+  void revoke_family(std::int64_t family) override;
 
 private:
   std::mutex mutex_;
@@ -77,7 +79,8 @@ public:
   void revoke(std::string_view token);
 
 private:
-  std::string issue_in_family(account_id user, std::string family, std::int64_t now_s);
+  refresh_record make_record(const std::string& token, account_id user, std::int64_t family,
+                             std::int64_t now_s) const;
 
   refresh_token_store& store_;
   std::int64_t ttl_s_;
