@@ -1,5 +1,6 @@
 // bourse-node: one node of the exchange. Loads the settings, opens (or starts) PostgreSQL, lists the
 // market, runs the actors and serves HTTP/WebSocket until SIGINT or SIGTERM.
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -16,6 +17,7 @@
 #include "config/json_log.hpp"
 #include "config/settings_loader.hpp"
 #include "net/http/server.hpp"
+#include "net/node/node_api.hpp"
 #include "net/node/node_database.hpp"
 #include "net/node/vendor_routes.hpp"
 
@@ -72,12 +74,15 @@ int run(config::settings s) {
 
   exchange_config exchange_cfg;
   exchange_cfg.starting_cash = s.game.starting_cash_cents;
+  exchange_cfg.session.day_length = std::chrono::seconds(catalog.clock.seconds_per_day);
   auto exchange = build_exchange(sys, listed_rules(catalog), exchange_cfg);
 
   if (s.auth.jwt_secret.empty())
     s.auth.jwt_secret = random_secret();
   net::access_token_codec codec(s.auth.jwt_secret, s.auth.issuer, s.auth.audience, s.auth.access_token_ttl_s);
+  node::node_api api(s, database.url(), codec, sys, exchange);
   net::http::router routes;
+  api.add_routes(routes);
   node::add_vendor_routes(routes, std::filesystem::current_path() / "node_modules");
   net::http::server http(s, std::move(routes), &codec);
   http.start();
@@ -87,6 +92,7 @@ int run(config::settings s) {
 
   wait_for_stop_signal();
   http.stop();
+  api.stop();
   shutdown(exchange);
   return 0;
 }

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include <boost/asio/thread_pool.hpp>
+#include <caf/actor_system.hpp>
+
+#include "actors/runtime/exchange.hpp"
+#include "config/settings.hpp"
+#include "net/api/auth_api.hpp"
+#include "net/api/discord_api.hpp"
+#include "net/api/market_api.hpp"
+#include "net/api/trading_api.hpp"
+#include "net/auth/access_token.hpp"
+#include "net/auth/refresh_tokens.hpp"
+#include "net/http/router.hpp"
+#include "net/store/pg_link.hpp"
+#include "net/store/pg_refresh_token_store.hpp"
+#include "net/store/pg_user_store.hpp"
+
+namespace bourse::node {
+
+/// Everything behind the node's /api/v1 routes: the user and refresh-token stores on PostgreSQL, the
+/// pool for blocking work (argon2, database, Discord), and the auth, market and trading route sets.
+/// Creates the first admin on construction. Must outlive the HTTP server; `stop()` joins the pool
+/// and must run before the server is destroyed.
+class node_api {
+public:
+  node_api(const config::settings& s, const std::string& database_url, const net::access_token_codec& codec,
+           caf::actor_system& sys, const exchange& ex);
+
+  /// Registers every route set on `routes`.
+  void add_routes(net::http::router& routes);
+
+  /// Waits for blocking work in flight to finish.
+  void stop();
+
+private:
+  const config::settings& settings_;
+  net::pg_link link_;
+  net::pg_user_store users_;
+  net::pg_refresh_token_store refresh_store_;
+  net::refresh_token_service refresh_;
+  boost::asio::thread_pool pool_;
+  net::api::auth_api auth_;
+  net::api::discord_api discord_;
+  net::api::market_api market_;
+  net::api::trading_api trading_;
+};
+
+} // namespace bourse::node
