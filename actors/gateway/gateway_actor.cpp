@@ -1,0 +1,130 @@
+#include "actors/gateway/gateway_actor.hpp"
+
+#include <array>
+#include <map>
+
+#include <caf/io/middleman.hpp>
+#include <caf/send.hpp>
+#include <caf/typed_event_based_actor.hpp>
+#include <openssl/crypto.h>
+#include <openssl/sha.h>
+
+#include "actors/gateway/account_tap.hpp"
+
+namespace bourse {
+namespace {
+
+using digest = std::array<unsigned char, SHA256_DIGEST_LENGTH>;
+
+digest sha256(std::string_view text) {
+  digest out{};
+  SHA256(reinterpret_cast<const unsigned char*>(text.data()), text.size(), out.data());
+  return out;
+}
+
+struct gateway_state {
+  std::shared_ptr<placement> where;
+  std::shared_ptr<const instrument_table> instruments;
+  std::shared_ptr<bot_status_board> board;
+  std::string secret;
+  std::map<std::string, account_id, std::less<>> bots; ///< logged-in names
+  std::map<account_id, caf::actor> taps;               ///< one per bot account
+};
+
+using gateway_pointer = gateway_actor::stateful_pointer<gateway_state>;
+
+/// Constant-time check of a presented credential against the configured secret.
+bool credential_ok(const std::string& secret, const std::string& presented) {
+  if (secret.empty())
+    return false;
+  const auto a = sha256(secret);
+  const auto b = sha256(presented);
+  return CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+bot_login login(gateway_pointer self, const std::string& name, const std::string& credential,
+                const order_listener& listener) {
+  auto& st = self->state;
+  if (!credential_ok(st.secret, credential))
+    return {reason_code::invalid_credentials, 0, {}};
+  if (!valid_bot_name(name))
+    return {reason_code::forbidden, 0, {}};
+  const auto id = bot_account_id(name);
+  if (auto known = st.bots.find(name); known == st.bots.end()) {
+    for (const auto& [other, other_id] : st.bots)
+      if (other_id == id)
+        return {reason_code::forbidden, 0, {}};
+    st.bots.emplace(name, id);
+  }
+  auto tap = st.taps.find(id);
+  if (tap == st.taps.end()) {
+    if (!st.where->account(id))
+      return {reason_code::unavailable, 0, {}};
+    tap = st.taps.emplace(id, spawn_account_tap(self->system(), id, st.where)).first;
+    self->link_to(tap->second);
+  }
+  if (listener)
+    caf::anon_send(tap->second, atoms::watch::value, listener);
+  return {reason_code::none, id, caf::actor_cast<account_actor>(tap->second)};
+}
+
+gateway_actor::behavior_type gateway(gateway_pointer self, std::shared_ptr<placement> where,
+                                     std::shared_ptr<const instrument_table> instruments, gateway_config cfg,
+                                     std::shared_ptr<bot_status_board> board) {
+  self->state.where = std::move(where);
+  self->state.instruments = std::move(instruments);
+  self->state.board = std::move(board);
+  self->state.secret = std::move(cfg.secret);
+  return {
+      [self](atoms::login, const std::string& name, const std::string& credential,
+             const order_listener& listener) { return login(self, name, credential, listener); },
+      [self](atoms::lookup, const std::string& symbol) {
+        auto& st = self->state;
+        auto inst = st.instruments->find(symbol);
+        auto md = st.where->market_data(symbol);
+        if (inst == st.instruments->end() || !md)
+          return symbol_info{reason_code::unknown_symbol, {}, {}};
+        return symbol_info{reason_code::none, inst->second, md};
+      },
+      [self](atoms::status, bot_status& status) {
+        if (self->state.bots.contains(status.name))
+          self->state.board->put(std::move(status));
+      },
+  };
+}
+
+} // namespace
+
+account_id bot_account_id(std::string_view bot_name) noexcept {
+  std::uint64_t h = 14'695'981'039'346'656'037ULL;
+  for (unsigned char c : bot_name) {
+    h ^= c;
+    h *= 1'099'511'628'211ULL;
+  }
+  return (account_id{1} << 62) + (h & ((account_id{1} << 40) - 1));
+}
+
+bool valid_bot_name(std::string_view bot_name) noexcept {
+  if (bot_name.empty() || bot_name.size() > 64)
+    return false;
+  for (char c : bot_name) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+                    c == '.' || c == '-';
+    if (!ok)
+      return false;
+  }
+  return true;
+}
+
+gateway_actor spawn_gateway(caf::actor_system& sys, std::shared_ptr<placement> where,
+                            std::shared_ptr<const instrument_table> instruments, gateway_config cfg,
+                            std::shared_ptr<bot_status_board> board) {
+  return sys.spawn(gateway, std::move(where), std::move(instruments), std::move(cfg), std::move(board));
+}
+
+caf::expected<std::uint16_t> publish_gateway(caf::actor_system& sys, const gateway_actor& gateway,
+                                             std::uint16_t port, const std::string& host) {
+  return sys.middleman().publish(gateway, port, host.c_str(), true);
+}
+
+} // namespace bourse
