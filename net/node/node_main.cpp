@@ -11,12 +11,13 @@
 #include <caf/io/middleman.hpp>
 #include <spdlog/spdlog.h>
 
+#include "actors/gateway/gateway_actor.hpp"
 #include "actors/runtime/exchange.hpp"
-#include "actors/runtime/message_types.hpp"
 #include "bots/market/market_catalog.hpp"
 #include "config/json_log.hpp"
 #include "config/settings_loader.hpp"
 #include "net/http/server.hpp"
+#include "net/node/bots_route.hpp"
 #include "net/node/node_api.hpp"
 #include "net/node/node_database.hpp"
 #include "net/node/vendor_routes.hpp"
@@ -65,7 +66,7 @@ int run(config::settings s) {
   spdlog::info("market: {} instruments from {}", catalog.instruments.size(), s.game.market_file);
 
   caf::actor_system_config cfg;
-  register_message_types(cfg);
+  register_gateway_types(cfg); // the exchange's message types plus the bot gateway's
   cfg.load<caf::io::middleman>();
   cfg.set("scheduler.policy", caf::atom("sharing"));
   cfg.set("middleman.heartbeat-interval", caf::timespan{std::chrono::seconds(1)});
@@ -77,12 +78,25 @@ int run(config::settings s) {
   exchange_cfg.session.day_length = std::chrono::seconds(catalog.clock.seconds_per_day);
   auto exchange = build_exchange(sys, listed_rules(catalog), exchange_cfg);
 
+  auto bot_board = std::make_shared<bot_status_board>();
+  if (s.node.actor_port != 0) {
+    auto gateway = spawn_gateway(sys, exchange.where, exchange.instruments, gateway_config{s.auth.bot_secret},
+                                 bot_board);
+    auto port = publish_gateway(sys, gateway, s.node.actor_port, s.node.listen_address);
+    if (!port)
+      throw std::runtime_error("cannot publish the bot gateway on port " + std::to_string(s.node.actor_port) +
+                               ": " + sys.render(port.error()));
+    spdlog::info("bot gateway on {}:{}{}", s.node.listen_address, *port,
+                 s.auth.bot_secret.empty() ? " (no auth.bot_secret: bot logins refused)" : "");
+  }
+
   if (s.auth.jwt_secret.empty())
     s.auth.jwt_secret = random_secret();
   net::access_token_codec codec(s.auth.jwt_secret, s.auth.issuer, s.auth.audience, s.auth.access_token_ttl_s);
   node::node_api api(s, database.url(), codec, sys, exchange);
   net::http::router routes;
   api.add_routes(routes);
+  node::add_bots_route(routes, bot_board);
   node::add_vendor_routes(routes, std::filesystem::current_path() / "node_modules");
   net::http::server http(s, std::move(routes), &codec);
   http.start();
