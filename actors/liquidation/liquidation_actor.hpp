@@ -9,7 +9,7 @@
 
 #include <caf/actor_system.hpp>
 
-#include "actors/liquidation/margin_check.hpp"
+#include "actors/account/margin_check.hpp"
 #include "actors/runtime/interfaces.hpp"
 
 namespace bourse {

@@ -30,5 +30,6 @@ using supervise = caf::atom_constant<caf::atom("supervise")>;
 using fee = caf::atom_constant<caf::atom("fee")>;
 using margin = caf::atom_constant<caf::atom("margin")>;
 using watch = caf::atom_constant<caf::atom("watch")>;
+using day_end = caf::atom_constant<caf::atom("day_end")>;
 
 } // namespace bourse::atoms

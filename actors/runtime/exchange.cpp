@@ -30,6 +30,54 @@ caf::actor start_supervised(const caf::actor& supervisor, child_spec spec) {
   return child;
 }
 
+/// The liquidation actor's current incarnation, re-pointed when its supervisor restarts it.
+class liquidator_ref {
+public:
+  void put(liquidation_actor handle) {
+    std::lock_guard lock{mutex_};
+    handle_ = std::move(handle);
+  }
+  liquidation_actor get() const {
+    std::lock_guard lock{mutex_};
+    return handle_;
+  }
+
+private:
+  mutable std::mutex mutex_;
+  liquidation_actor handle_;
+};
+
+/// Starts the supervised house actor on `state` and registers it in `where`.
+void start_house(caf::actor_system& sys, const caf::actor& supervisor, std::shared_ptr<placement> where,
+                 std::shared_ptr<house_state> state) {
+  start_supervised(supervisor, {"house", [&sys, where, state] {
+                                  auto h = spawn_house(sys, state);
+                                  where->put_house(h);
+                                  return caf::actor_cast<caf::actor>(h);
+                                }});
+}
+
+/// Starts the supervised liquidation actor: every incarnation subscribes to each symbol's market
+/// data and checks running accounts only (a passivated account holds no margin position).
+void start_liquidation(caf::actor_system& sys, const caf::actor& supervisor, std::shared_ptr<placement> where,
+                       std::shared_ptr<liquidation_state> state, std::shared_ptr<liquidator_ref> ref,
+                       liquidation_config cfg) {
+  start_supervised(supervisor,
+                   {"liquidation", [&sys, where, state, ref, cfg] {
+                      auto h = spawn_liquidation(
+                          sys, state,
+                          [where](account_id id) {
+                            return caf::actor_cast<liquidation_target>(where->running_account(id));
+                          },
+                          cfg);
+                      for (const auto& symbol : where->symbols())
+                        if (auto md = where->market_data(symbol))
+                          caf::anon_send(md, atoms::subscribe::value, caf::actor_cast<md_subscriber>(h));
+                      ref->put(h);
+                      return caf::actor_cast<caf::actor>(h);
+                    }});
+}
+
 } // namespace
 
 exchange build_exchange(caf::actor_system& sys, const std::vector<instrument>& instruments,
@@ -51,7 +99,9 @@ exchange build_exchange(caf::actor_system& sys, const std::vector<instrument>& i
                                              where->put_market_data(md_state->symbol, h);
                                              return caf::actor_cast<caf::actor>(h);
                                            }});
-    auto state = std::make_shared<book_state>(inst);
+    auto recovered = cfg.recovered_books.find(inst.symbol);
+    auto state =
+        recovered != cfg.recovered_books.end() ? recovered->second : std::make_shared<book_state>(inst);
     ex.books.emplace(inst.symbol, state);
     start_supervised(ex.books_supervisor, {"book." + inst.symbol, [&sys, where, state, book_cfg = cfg.book] {
                                              auto h = spawn_book(sys, state, where, book_cfg);
@@ -59,8 +109,20 @@ exchange build_exchange(caf::actor_system& sys, const std::vector<instrument>& i
                                              return caf::actor_cast<caf::actor>(h);
                                            }});
   }
+  ex.house = std::make_shared<house_state>();
+  start_house(sys, ex.books_supervisor, where, ex.house);
+  ex.liquidation = std::make_shared<liquidation_state>();
+  auto liquidator = std::make_shared<liquidator_ref>();
+  start_liquidation(sys, ex.books_supervisor, where, ex.liquidation, liquidator, cfg.liquidation);
+  ex.session = std::make_shared<session_state>();
+  if (cfg.session.day_length > caf::timespan{0})
+    start_supervised(ex.books_supervisor,
+                     {"session", [&sys, where, state = ex.session, session_cfg = cfg.session] {
+                        return caf::actor_cast<caf::actor>(
+                            spawn_session_clock(sys, state, where, session_cfg));
+                      }});
   where->set_account_spawner([&sys, where, table, store = ex.accounts, sup = ex.accounts_supervisor,
-                              acc_cfg = cfg.account](account_id id) {
+                              acc_cfg = cfg.account, liquidator](account_id id) {
     auto state = store->get_or_open(id);
     auto h = spawn_account(sys, state, table, where, acc_cfg);
     child_spec spec{"account." + std::to_string(id), [&sys, where, table, state, acc_cfg, id] {
@@ -69,6 +131,8 @@ exchange build_exchange(caf::actor_system& sys, const std::vector<instrument>& i
                       return caf::actor_cast<caf::actor>(next);
                     }};
     caf::anon_send(sup, atoms::supervise::value, caf::actor_cast<caf::actor>(h), std::move(spec));
+    if (auto l = liquidator->get())
+      caf::anon_send(l, atoms::watch::value, id);
     return h;
   });
   return ex;

@@ -10,9 +10,12 @@
 #include <caf/actor_system.hpp>
 
 #include "actors/account/account_actor.hpp"
+#include "actors/account/house_actor.hpp"
 #include "actors/book/book_actor.hpp"
+#include "actors/liquidation/liquidation_actor.hpp"
 #include "actors/market_data/market_data_actor.hpp"
 #include "actors/runtime/placement.hpp"
+#include "actors/session/session_clock.hpp"
 #include "actors/supervisor/supervisor.hpp"
 
 namespace bourse {
@@ -39,10 +42,15 @@ struct exchange_config {
   book_actor_config book;
   account_actor_config account;
   credit_policy market_data;
+  liquidation_config liquidation;
+  session_clock_config session;   ///< game day length; no clock when it is zero
   restart_policy books_policy;    ///< supervisor of books and market-data actors
   restart_policy accounts_policy; ///< supervisor of account actors
   cents starting_cash = 10'000'000;
   risk_limits limits;
+  /// Books rebuilt from the journal (persistence/book_recovery.hpp), by symbol; instruments without
+  /// one start empty. Set `book.persistence` to journal every command.
+  std::map<std::string, std::shared_ptr<book_state>> recovered_books;
 };
 
 /// Handles to one node's exchange: the placement lookup, the two supervisors and the checkpoints.
@@ -53,10 +61,15 @@ struct exchange {
   caf::actor accounts_supervisor;
   std::map<std::string, std::shared_ptr<book_state>> books;
   std::shared_ptr<account_store> accounts;
+  std::shared_ptr<house_state> house;             ///< fees collected (house account id 0)
+  std::shared_ptr<liquidation_state> liquidation; ///< marks and watched accounts
+  std::shared_ptr<session_state> session;         ///< game days ended (stays 0 without a clock)
 };
 
 /// Builds a whole in-process exchange: one supervised book and market-data actor per instrument,
-/// accounts spawned on first use under their own supervisor, all registered in one placement.
+/// accounts spawned on first use under their own supervisor, the house (fee) actor and the
+/// liquidation actor (subscribed to every symbol, watching every account) and, with a day length,
+/// the session clock, all in one placement.
 exchange build_exchange(caf::actor_system& sys, const std::vector<instrument>& instruments,
                         exchange_config cfg = {});
 

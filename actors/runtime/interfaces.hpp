@@ -7,6 +7,7 @@
 #include <caf/replies_to.hpp>
 #include <caf/typed_actor.hpp>
 
+#include "actors/account/margin_check.hpp"
 #include "actors/runtime/atoms.hpp"
 #include "actors/runtime/md_messages.hpp"
 #include "actors/runtime/order_messages.hpp"
@@ -29,7 +30,10 @@ using book_actor = caf::typed_actor<
     caf::replies_to<caf::get_atom, atoms::snapshot>::with<book_snapshot>,
     caf::replies_to<caf::get_atom, atoms::hash>::with<std::uint64_t>,
     /// GTD expiry timer tick (sent by the book to itself).
-    caf::reacts_to<atoms::expire>>;
+    caf::reacts_to<atoms::expire>,
+    /// Ends the trading day: expires DAY orders, then re-centres the price band on the last trade
+    /// price (kept before the first trade); replies the reference price now in force, cents.
+    caf::replies_to<atoms::day_end>::with<cents>>;
 
 /// A receiver of one symbol's market data (sessions, bots). It returns credit for what it consumed.
 using md_subscriber = caf::typed_actor<caf::reacts_to<l2_snapshot>, caf::reacts_to<l2_delta>,
@@ -56,6 +60,11 @@ using account_actor = caf::typed_actor<
     caf::replies_to<atoms::place, new_order>::with<order_result>,
     /// Cancels the order (symbol, client_order_id).
     caf::replies_to<atoms::cancel, std::string, std::uint64_t>::with<order_result>,
+    /// Replaces the order (symbol, client_order_id, new price cents, new open quantity shares): reserves
+    /// what the new order needs, then asks the book; the book's reports settle the reservation.
+    caf::replies_to<atoms::replace, std::string, std::uint64_t, cents, quantity>::with<order_result>,
+    /// Margin health at these mark prices (cents by symbol) and the next position to close.
+    caf::replies_to<atoms::margin, mark_prices>::with<margin_check>,
     /// Applies a book event; replies its sequence so the book can forget it.
     caf::replies_to<atoms::report, execution_report>::with<sequence>,
     /// Credits cash (cents > 0); replies none or INVALID_AMOUNT.

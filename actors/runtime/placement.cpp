@@ -49,6 +49,23 @@ market_data_actor placement::market_data(std::string_view symbol) const {
   return it == market_data_.end() ? market_data_actor{} : it->second;
 }
 
+void placement::put_reference_price(const std::string& symbol, cents price) {
+  std::unique_lock lock{mutex_};
+  reference_prices_.insert_or_assign(symbol, price);
+}
+
+cents placement::reference_price(std::string_view symbol) const {
+  std::shared_lock lock{mutex_};
+  auto it = reference_prices_.find(symbol);
+  return it == reference_prices_.end() ? 0 : it->second;
+}
+
+account_actor placement::running_account(account_id id) const {
+  std::shared_lock lock{mutex_};
+  auto it = accounts_.find(id);
+  return it == accounts_.end() ? account_actor{} : it->second;
+}
+
 account_actor placement::account(account_id id) {
   {
     std::shared_lock lock{mutex_};

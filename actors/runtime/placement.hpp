@@ -44,6 +44,12 @@ public:
   house_actor house() const;
   /// The account actor of `id`, started through the spawner when it is not running.
   account_actor account(account_id id);
+  /// Records the reference price (centre of the price band, cents) the book of `symbol` now uses.
+  void put_reference_price(const std::string& symbol, cents price);
+  /// The reference price last recorded for `symbol`, or 0 when its book never re-centred.
+  cents reference_price(std::string_view symbol) const;
+  /// The account actor of `id` if it is running, else an invalid handle (never spawns).
+  account_actor running_account(account_id id) const;
 
   /// Removes the account entry if it still names `who` (an idle account passivating itself);
   /// returns false when another incarnation took its place, in which case `who` keeps running.
@@ -58,6 +64,7 @@ private:
   mutable std::shared_mutex mutex_;
   std::map<std::string, book_actor, std::less<>> books_;
   std::map<std::string, market_data_actor, std::less<>> market_data_;
+  std::map<std::string, cents, std::less<>> reference_prices_;
   std::unordered_map<account_id, account_actor> accounts_;
   house_actor house_;
   account_spawner spawner_;

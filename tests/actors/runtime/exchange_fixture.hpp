@@ -24,17 +24,25 @@ inline instrument test_stock(std::string symbol) {
 /// A whole in-process exchange on the testing scheduler.
 class exchange_fixture : public actor_fixture {
 protected:
-  explicit exchange_fixture(std::vector<std::string> symbols = {"AAA", "BBB", "CCC"}) {
-    std::vector<instrument> instruments;
-    for (auto& s : symbols)
-      instruments.push_back(test_stock(s));
-    ex_ = build_exchange(sys_, instruments, config());
+  explicit exchange_fixture(const std::vector<std::string>& symbols = {"AAA", "BBB", "CCC"},
+                            exchange_config cfg = config())
+      : exchange_fixture(stocks(symbols), std::move(cfg)) {}
+
+  exchange_fixture(const std::vector<instrument>& instruments, exchange_config cfg) {
+    ex_ = build_exchange(sys_, instruments, std::move(cfg));
     run();
   }
 
   ~exchange_fixture() override {
     shutdown(ex_);
     run();
+  }
+
+  static std::vector<instrument> stocks(const std::vector<std::string>& symbols) {
+    std::vector<instrument> out;
+    for (const auto& s : symbols)
+      out.push_back(test_stock(s));
+    return out;
   }
 
   static exchange_config config() {
@@ -61,7 +69,8 @@ protected:
     return ask<order_result>(account(id), atoms::place::value, o);
   }
 
-  /// Cash: Σ net cash + Σ fees paid == Σ deposits − withdrawals; shares: Σ counted == issued.
+  /// Cash: Σ net cash over accounts + the house's net cash == Σ deposits − withdrawals, and the house
+  /// holds exactly the fees the accounts paid; shares: Σ counted == issued.
   void expect_conservation(const std::map<std::string, quantity>& issued) {
     cents net = 0;
     cents fees = 0;
@@ -74,7 +83,9 @@ protected:
       for (const auto& [symbol, pos] : st->acc.positions())
         counted[symbol] += shares_counted(pos);
     }
-    EXPECT_EQ(net + fees, deposits);
+    const cents house = ex_.house->acc.net_cash();
+    EXPECT_EQ(net + house, deposits);
+    EXPECT_EQ(house, fees);
     for (const auto& [symbol, qty] : issued)
       EXPECT_EQ(counted[symbol], qty) << symbol;
   }

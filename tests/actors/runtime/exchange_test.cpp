@@ -23,6 +23,7 @@ TEST_F(exchange_test, random_orders_conserve_cash_and_shares_and_accounts_match_
   std::mt19937_64 rng{42};
   const auto symbols = ex_.where->symbols();
   std::map<reason_code, int> outcomes;
+  std::map<reason_code, int> replaces;
   std::vector<std::tuple<account_id, std::string, std::uint64_t>> placed;
   using handle =
       decltype(self_->request(account(1), std::chrono::seconds(1), atoms::place::value, new_order{}));
@@ -51,10 +52,20 @@ TEST_F(exchange_test, random_orders_conserve_cash_and_shares_and_accounts_match_
       auto r = ask<order_result>(account(cid), atoms::cancel::value, csym, coid);
       ASSERT_TRUE(r);
     }
+    if (n % 10 == 0) {
+      auto [rid, rsym, roid] = placed[rng() % placed.size()];
+      auto r =
+          ask<order_result>(account(rid), atoms::replace::value, rsym, roid,
+                            9'900 + static_cast<cents>(rng() % 200), 1 + static_cast<quantity>(rng() % 80));
+      ASSERT_TRUE(r);
+      ++replaces[r->reason];
+    }
   }
   settle();
   EXPECT_GT(outcomes[reason_code::none], 2'000);
   EXPECT_EQ(outcomes[reason_code::internal_error], 0);
+  EXPECT_GT(replaces[reason_code::none], 30);
+  EXPECT_GT(ex_.house->acc.net_cash(), 0);
   expect_conservation(issued);
   expect_open_orders_match_books();
 }

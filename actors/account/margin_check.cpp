@@ -1,9 +1,10 @@
-#include "actors/liquidation/margin_check.hpp"
+#include "actors/account/margin_check.hpp"
 
 namespace bourse {
 
 margin_check check_margin(const account& acc, const instrument_table& instruments, const mark_prices& marks) {
-  margin_check out{.under_maintenance = under_maintenance(acc, instruments, marks), .state = acc.state()};
+  margin_check out{
+      .under_maintenance = under_maintenance(acc, instruments, marks), .state = acc.state(), .closes = {}};
   if (!out.under_maintenance)
     return out;
   const account::position_map::value_type* worst = nullptr;
