@@ -4,10 +4,13 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include <boost/json/serialize.hpp>
 
+#include "bots/backtest/realism_report.hpp"
+#include "bots/backtest/realism_sources.hpp"
 #include "bots/backtest/report_format.hpp"
 #include "bots/backtest/simulator.hpp"
 #include "bots/backtest/sweep.hpp"
@@ -108,6 +111,36 @@ int sweep_command(common_options& o, const std::vector<std::string>& axes_text, 
   return 0;
 }
 
+struct realism_options {
+  std::string trades_csv;
+  std::string database;
+  std::string symbol = "SPX";
+  std::string books_csv;
+  cents tick = 1;
+  double interval_s = 60;
+  std::string reference = "node_modules/vega-datasets/data/sp500-2000.csv";
+};
+
+int realism_command(const realism_options& o) {
+  const auto trades =
+      o.database.empty() ? read_trades_csv(o.trades_csv) : read_executions(o.database, o.symbol);
+  const auto simulated =
+      measure_facts(interval_log_returns(trades, static_cast<timestamp_ns>(o.interval_s * 1e9)));
+  const auto reference = load_ohlcv_csv(o.reference);
+  if (!reference.ok())
+    throw std::invalid_argument(o.reference + ": " + reference.errors.front().detail);
+  std::vector<price_point> closes;
+  for (const auto& b : reference.bars)
+    closes.push_back({b.time, b.close});
+  const auto real = measure_facts(log_returns(closes));
+  std::optional<book_facts> books;
+  if (!o.books_csv.empty())
+    books = measure_books(read_books_csv(o.books_csv), o.tick);
+  std::cout << trades.size() << " trades, " << o.interval_s << " s returns\n"
+            << format_realism_table(simulated, real, books);
+  return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -132,10 +165,29 @@ int main(int argc, char** argv) {
   sweep->add_option("--param", sweep_axes, "grid axis name=v1,v2,... (repeatable)");
   sweep->add_option("--threads", threads, "worker threads");
 
+  realism_options realism_opts;
+  auto* realism = app.add_subcommand(
+      "realism", "stylized facts of a node's traded price beside the real S&P 500 daily series");
+  auto* source = realism->add_option_group("trades");
+  source->add_option("--trades", realism_opts.trades_csv, "trades CSV: time_ns,price,qty")
+      ->check(CLI::ExistingFile);
+  source->add_option("--database", realism_opts.database, "libpq URL of the node's PostgreSQL (executions)");
+  source->require_option(1);
+  realism->add_option("--symbol", realism_opts.symbol, "symbol to read from the database");
+  realism->add_option("--books", realism_opts.books_csv, "book samples CSV: time_ns,bid,ask,depth")
+      ->check(CLI::ExistingFile);
+  realism->add_option("--tick", realism_opts.tick, "tick size, cents (spread in ticks)");
+  realism->add_option("--interval-s", realism_opts.interval_s, "return interval, seconds")
+      ->check(CLI::PositiveNumber);
+  realism->add_option("--reference", realism_opts.reference, "real daily OHLCV series to compare with")
+      ->check(CLI::ExistingFile);
+
   CLI11_PARSE(app, argc, argv);
   try {
     if (run->parsed())
       return run_command(run_opts, run_params, json_path, svg_path);
+    if (realism->parsed())
+      return realism_command(realism_opts);
     return sweep_command(sweep_opts, sweep_axes, threads);
   } catch (const std::exception& e) {
     std::cerr << "bourse-backtest: " << e.what() << '\n';

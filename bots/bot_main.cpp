@@ -12,6 +12,8 @@
 #include "bots/live/fleet_file.hpp"
 #include "bots/live/journal.hpp"
 #include "bots/live/live_bot.hpp"
+#include "bots/live/order_router.hpp"
+#include "bots/market/market_catalog.hpp"
 
 namespace {
 
@@ -43,11 +45,16 @@ int main(int argc, char** argv) {
   std::string node;
   std::string fleet_path;
   std::string secret;
+  std::string market_path = "config/market.toml";
   int heartbeat_ms = 500;
   int timeout_ms = 3'000;
   app.add_option("--node", node, "the node's bot gateway, HOST:PORT (node.actor_port)")->required();
   app.add_option("--fleet", fleet_path, "fleet file (TOML), see bots/fleet.toml")
       ->required()
+      ->check(CLI::ExistingFile);
+  app.add_option("--market", market_path,
+                 "market file the node lists (instruments, fundamentals, game clock); its series paths "
+                 "are read relative to the working directory")
       ->check(CLI::ExistingFile);
   app.add_option("--secret", secret, "the node's auth.bot_secret")->envname("BOURSE_BOT_SECRET")->required();
   app.add_option("--heartbeat-ms", heartbeat_ms, "middleman heartbeat interval")
@@ -65,7 +72,11 @@ int main(int argc, char** argv) {
 
   try {
     const auto [host, port] = split_endpoint(node);
-    const auto fleet = bourse::bots::load_fleet(fleet_path);
+    // The game clock starts with this process; a node started at about the same time runs the same
+    // clock to within the gap between the two starts (docs/market-realism.md).
+    auto market = bourse::bots::load_market_catalog(market_path, ".");
+    market.clock.started_at = bourse::bots::wall_clock_ns();
+    const auto fleet = bourse::bots::load_fleet(fleet_path, market);
     bourse::bots::link_config link;
     link.host = host;
     link.port = port;

@@ -1,6 +1,7 @@
 #include "bots/live/fleet_file.hpp"
 
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <stdexcept>
 
@@ -62,7 +63,19 @@ param_map read_params(const toml::table* t, const std::string& where) {
   return params;
 }
 
-void read_group(const toml::table& group, std::size_t index, cents starting_cash, fleet& out) {
+/// Each listed symbol's fundamental on the market's clock, shared by the bots of that symbol.
+using fundamentals = std::map<std::string, fundamental_source, std::less<>>;
+
+fundamentals fundamentals_of(const market_catalog& market) {
+  fundamentals out;
+  for (const auto& listed : market.instruments)
+    out.emplace(listed.rules.symbol,
+                fundamental_source{std::make_shared<const price_path>(listed.fundamental), market.clock});
+  return out;
+}
+
+void read_group(const toml::table& group, std::size_t index, cents starting_cash, const fundamentals& listed,
+                fleet& out) {
   const std::string where = "bots[" + std::to_string(index) + "].";
   auto strategy = group["strategy"].value<std::string>();
   if (!strategy)
@@ -74,24 +87,33 @@ void read_group(const toml::table& group, std::size_t index, cents starting_cash
   const auto prefix = group["name"].value_or(*strategy);
   const auto params = read_params(group["params"].as_table(), where);
   const auto risk = read_risk(group["risk"].as_table(), where);
-  try {
-    make_strategy(*strategy, params);
-  } catch (const std::invalid_argument& e) {
-    fail(where + e.what());
-  }
+  const bool seeded = strategy_takes_seed(*strategy);
+  const auto base_seed = params.contains("seed") ? params.at("seed") : 1.0;
   for (const auto& node : *symbols) {
     auto symbol = node.value<std::string>();
     if (!symbol || symbol->empty())
       fail(where + "symbols must be a non-empty array of strings");
-    for (std::int64_t i = 1; i <= count; ++i)
-      out.bots.push_back(bot_spec{prefix + "-" + *symbol + "-" + std::to_string(i), *strategy, params,
-                                  *symbol, risk, starting_cash});
+    const auto fundamental = listed.find(*symbol);
+    if (fundamental == listed.end())
+      fail(where + "symbol " + *symbol + " is not listed in the market file");
+    try {
+      make_strategy(*strategy, params, fundamental->second);
+    } catch (const std::invalid_argument& e) {
+      fail(where + e.what());
+    }
+    for (std::int64_t i = 1; i <= count; ++i) {
+      auto bot_params = params;
+      if (seeded)
+        bot_params["seed"] = base_seed + static_cast<double>(out.bots.size());
+      out.bots.push_back(bot_spec{prefix + "-" + *symbol + "-" + std::to_string(i), *strategy,
+                                  std::move(bot_params), *symbol, risk, starting_cash, fundamental->second});
+    }
   }
 }
 
 } // namespace
 
-fleet parse_fleet(std::string_view toml_text) {
+fleet parse_fleet(std::string_view toml_text, const market_catalog& market) {
   toml::table root;
   try {
     root = toml::parse(toml_text);
@@ -108,23 +130,24 @@ fleet parse_fleet(std::string_view toml_text) {
   const auto* groups = root["bots"].as_array();
   if (!groups || groups->empty())
     fail("at least one [[bots]] table is required");
+  const auto listed = fundamentals_of(market);
   std::size_t index = 0;
   for (const auto& node : *groups) {
     const auto* group = node.as_table();
     if (!group)
       fail("bots[" + std::to_string(index) + "] must be a table");
-    read_group(*group, index++, starting_cash, out);
+    read_group(*group, index++, starting_cash, listed, out);
   }
   return out;
 }
 
-fleet load_fleet(const std::string& path) {
+fleet load_fleet(const std::string& path, const market_catalog& market) {
   std::ifstream in{path};
   if (!in)
     fail("cannot read " + path);
   std::ostringstream text;
   text << in.rdbuf();
-  return parse_fleet(text.str());
+  return parse_fleet(text.str(), market);
 }
 
 } // namespace bourse::bots

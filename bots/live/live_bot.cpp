@@ -107,6 +107,7 @@ private:
               market_data_ = std::move(info.market_data);
               if (!ctx_) {
                 ctx_.emplace(info.rules, account_id_, spec_.starting_cash, spec_.risk, router_);
+                ctx_->set_fundamental(spec_.fundamental);
                 router_.attach(&*ctx_);
                 on_event([this] { strategy_->on_start(*ctx_); });
               }
@@ -245,7 +246,7 @@ private:
         ((e.kind == book_event_kind::cancelled || e.kind == book_event_kind::expired) && e.remaining == 0);
     if (e.owner == account_id_ && ref != 0 && closed) {
       log_.write(wall_clock_ns(), "order_closed", {{"ref", ref}, {"reason", to_string(e.reason)}});
-      ctx_->on_order_closed(ref);
+      router_.closed(ref);
     }
   }
 
@@ -267,6 +268,7 @@ private:
                 {"remaining", report.remaining},
                 {"fee", fee},
                 {"maker", maker}});
+    router_.filled(ref, e.qty);
     on_event([&] {
       ctx_->on_fill(report);
       strategy_->on_fill(*ctx_, report);
@@ -378,7 +380,7 @@ void configure_bot_system(caf::actor_system_config& cfg, std::chrono::millisecon
 }
 
 caf::actor spawn_live_bot(caf::actor_system& sys, bot_spec spec, link_config link) {
-  std::shared_ptr<strategy> strat = make_strategy(spec.strategy, spec.params);
+  std::shared_ptr<strategy> strat = make_strategy(spec.strategy, spec.params, spec.fundamental);
   return sys.spawn(live_bot, std::move(spec), std::move(link), std::move(strat));
 }
 

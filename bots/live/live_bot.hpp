@@ -12,6 +12,7 @@
 #include <caf/actor_system_config.hpp>
 
 #include "bots/live/webhook.hpp"
+#include "bots/strategy/fundamental_source.hpp"
 #include "bots/strategy/risk_manager.hpp"
 #include "bots/strategy/strategy_params.hpp"
 
@@ -26,6 +27,7 @@ struct bot_spec {
   std::string symbol;
   risk_limits risk;
   cents starting_cash = 10'000'000; ///< the bot's own P&L baseline (the node's starting cash)
+  fundamental_source fundamental;   ///< the symbol's real price path on the game clock (may be empty)
 };
 
 /// How a bot process reaches its node and paces itself.

@@ -57,12 +57,14 @@ void order_router::submit(const order_request& request) {
   order.expire_time = request.expire_time;
   order.post_only = request.post_only;
   order.stp = request.stp;
+  order.margin = funding_.place(request.client_ref, request.order_side, request.qty);
   log_.write(now(), "order",
              {{"ref", request.client_ref},
               {"side", side_name(request.order_side)},
               {"type", static_cast<int>(request.type)},
               {"price", request.price},
-              {"qty", request.qty}});
+              {"qty", request.qty},
+              {"margin", order.margin}});
   const auto id = order.client_order_id;
   pending_.insert_or_assign(id, pending{std::move(order), 0});
   send(id);
@@ -105,8 +107,13 @@ void order_router::finish(std::uint64_t client_order_id, const order_result& res
     return;
   }
   log_.write(now(), "order_rejected", {{"ref", ref}, {"reason", to_string(result.reason)}});
+  closed(ref);
+}
+
+void order_router::closed(std::uint64_t client_ref) {
+  funding_.closed(client_ref);
   if (ctx_)
-    ctx_->on_order_closed(ref);
+    ctx_->on_order_closed(client_ref);
 }
 
 void order_router::fail(std::uint64_t client_order_id, reason_code reason) {
@@ -114,8 +121,7 @@ void order_router::fail(std::uint64_t client_order_id, reason_code reason) {
   const auto ref = client_ref_of(client_order_id);
   const std::string what = "order " + std::to_string(ref) + " failed: " + std::string(to_string(reason));
   log_.error(now(), "order_failed", {{"ref", ref}, {"reason", to_string(reason)}});
-  if (ctx_)
-    ctx_->on_order_closed(ref);
+  closed(ref);
   if (on_error_)
     on_error_(what);
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "bots/live/order_funding.hpp"
+
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -18,7 +20,8 @@ namespace bourse::bots {
 /// bot's account actor, many in flight at once, each with a timeout. Wire client_order_ids are
 /// (session << 32 | client_ref), so the account's idempotency never confuses two runs of a bot.
 /// TIMEOUT and UNAVAILABLE resend the same client_order_id (idempotent) up to `max_attempts`; any
-/// other refusal closes the order in the context. Every order, result and cancel is journaled.
+/// other refusal closes the order in the context. Sells beyond the spot shares held go out as margin
+/// orders (order_funding). Every order, result and cancel is journaled.
 class order_router final : public order_sink {
 public:
   /// `on_error` receives a description of every final failure (for status and webhooks).
@@ -38,6 +41,10 @@ public:
   std::uint64_t client_ref_of(std::uint64_t client_order_id) const noexcept;
   /// The wire client_order_id of a client_ref.
   std::uint64_t wire_id(std::uint64_t client_ref) const noexcept;
+  /// `qty` shares of the order `client_ref` traded (keeps spot/margin funding current).
+  void filled(std::uint64_t client_ref, quantity qty) { funding_.filled(client_ref, qty); }
+  /// The order `client_ref` left the book without (more) fills; tells the context too.
+  void closed(std::uint64_t client_ref);
   /// Orders sent and not yet answered.
   std::size_t in_flight() const noexcept { return pending_.size(); }
 
@@ -62,6 +69,7 @@ private:
   strategy_context* ctx_ = nullptr;
   account_actor account_;
   std::unordered_map<std::uint64_t, pending> pending_;
+  order_funding funding_;
 };
 
 /// Nanoseconds since the Unix epoch now (system clock).

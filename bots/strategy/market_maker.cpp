@@ -34,9 +34,11 @@ market_maker_params market_maker_params::from(param_reader& params) {
   p.level_spacing = static_cast<cents>(params.get("level_spacing", static_cast<double>(p.level_spacing)));
   p.qty = static_cast<quantity>(params.get("qty", static_cast<double>(p.qty)));
   p.max_inventory = static_cast<quantity>(params.get("max_inventory", static_cast<double>(p.max_inventory)));
+  p.anchor_weight = params.get("anchor_weight", p.anchor_weight);
   if (p.gamma <= 0 || p.k <= 0 || p.horizon_s <= 0 || p.refresh_s <= 0 || p.levels == 0 || p.qty <= 0 ||
-      p.max_inventory <= 0 || p.level_spacing <= 0)
-    throw std::invalid_argument("market_maker needs positive gamma, k, horizon_s, refresh_s, levels, qty");
+      p.max_inventory <= 0 || p.level_spacing <= 0 || p.anchor_weight < 0 || p.anchor_weight > 1)
+    throw std::invalid_argument(
+        "market_maker needs positive gamma, k, horizon_s, refresh_s, levels, qty; anchor_weight in [0,1]");
   return p;
 }
 
@@ -76,9 +78,14 @@ void market_maker_strategy::update_sigma(cents mid, timestamp_ns now) {
 
 void market_maker_strategy::on_timer(strategy_context& ctx, timestamp_ns now) {
   ctx.set_timer(now + static_cast<timestamp_ns>(params_.refresh_s * ns_per_s));
-  const cents mid = ctx.mark();
-  if (mid <= 0)
+  const cents anchor = ctx.quote_anchor();
+  const cents fundamental = ctx.fundamental();
+  if (anchor <= 0)
     return;
+  const cents mid =
+      fundamental > 0
+          ? anchor + std::llround(params_.anchor_weight * static_cast<double>(fundamental - anchor))
+          : anchor;
   update_sigma(mid, now);
   const auto horizon_ns = static_cast<timestamp_ns>(params_.horizon_s * ns_per_s);
   const double time_left_s = static_cast<double>(horizon_ns - (now - start_) % horizon_ns) / ns_per_s;

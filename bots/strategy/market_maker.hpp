@@ -17,6 +17,7 @@ struct market_maker_params {
   cents level_spacing = 1;        ///< ticks between levels
   quantity qty = 100;             ///< shares per level when flat
   quantity max_inventory = 1'000; ///< at |q| >= this, no quotes on the side that adds to q
+  double anchor_weight = 0;       ///< in [0, 1]: share of the gap mid → fundamental the quotes move
   /// Reads the fields by name; throws std::invalid_argument on non-positive gamma/k/horizon/refresh.
   static market_maker_params from(param_reader& params);
 };
@@ -36,7 +37,9 @@ quote_pair avellaneda_stoikov_quotes(const market_maker_params& p, double mid, q
 
 /// Market maker: every refresh, cancels its quotes and posts `levels` per side around the
 /// Avellaneda–Stoikov reservation price; sizes shrink linearly with inventory on the side that adds
-/// to it (inventory skew).
+/// to it (inventory skew). The mid it quotes around is strategy_context::quote_anchor() (the
+/// fundamental when the book is empty or one-sided) moved `anchor_weight` of the way to the
+/// fundamental, so an informed maker pulls the book toward the real price path.
 class market_maker_strategy final : public strategy {
 public:
   explicit market_maker_strategy(market_maker_params params);

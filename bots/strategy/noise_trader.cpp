@@ -50,7 +50,7 @@ void noise_trader_strategy::cancel_stale(strategy_context& ctx, timestamp_ns now
 void noise_trader_strategy::on_timer(strategy_context& ctx, timestamp_ns now) {
   schedule_next(ctx, now);
   cancel_stale(ctx, now);
-  const cents mid = ctx.mark();
+  const cents mid = ctx.quote_anchor();
   if (mid <= 0)
     return;
   const side s = std::bernoulli_distribution(0.5)(rng_) ? side::buy : side::sell;

@@ -57,6 +57,18 @@ cents strategy_context::mark() const noexcept {
   return last_price_;
 }
 
+cents strategy_context::fundamental() const noexcept {
+  const cents value = fundamental_.at(now_);
+  return value > 0 ? value : rules_.reference_price;
+}
+
+cents strategy_context::quote_anchor() const noexcept {
+  if (top_.bid_qty > 0 && top_.ask_qty > 0)
+    return (top_.bid_price + top_.ask_price) / 2;
+  const cents value = fundamental();
+  return value > 0 ? value : last_price_;
+}
+
 quantity strategy_context::open_qty(side s) const noexcept {
   quantity total = 0;
   for (const auto& order : open_)

@@ -7,6 +7,7 @@
 
 #include "actors/book/order_book.hpp"
 #include "actors/common/instrument.hpp"
+#include "bots/strategy/fundamental_source.hpp"
 #include "bots/strategy/market_events.hpp"
 #include "bots/strategy/position_ledger.hpp"
 #include "bots/strategy/risk_manager.hpp"
@@ -60,6 +61,11 @@ public:
   const top_of_book& top() const noexcept { return top_; }
   /// Mid of the top in cents when two-sided, else the last fill or trade price, else 0.
   cents mark() const noexcept;
+  /// The symbol's fundamental in cents now (see set_fundamental), else the instrument's reference price.
+  cents fundamental() const noexcept;
+  /// The price to quote around, cents: the mid when the book is two-sided, else fundamental(), else
+  /// mark(). Lets market makers and noise traders open an empty or one-sided book.
+  cents quote_anchor() const noexcept;
   quantity position() const noexcept { return ledger_.position(); }
   cents cash() const noexcept { return ledger_.cash(); }
   /// Cash + position at mark() - starting cash, cents.
@@ -72,6 +78,8 @@ public:
 
   // --- for hosts (backtester, live bot) -------------------------------------------------------------
   void set_time(timestamp_ns now) noexcept { now_ = now; }
+  /// The symbol's real price path and the clock that maps now() to history (live: the game clock).
+  void set_fundamental(fundamental_source source) { fundamental_ = std::move(source); }
   /// New top of book; feeds the kill switch (which cancels every open order when it trips).
   void set_top(const top_of_book& top);
   /// A public trade price in cents (mark when the book is one-sided).
@@ -94,6 +102,7 @@ private:
   order_sink& sink_;
   position_ledger ledger_;
   risk_manager risk_;
+  fundamental_source fundamental_;
   std::vector<open_order> open_;
   top_of_book top_;
   cents last_price_ = 0;

@@ -12,8 +12,7 @@
 namespace bourse::bots {
 namespace {
 
-std::unique_ptr<strategy> build(std::string_view name, param_reader& reader,
-                                std::shared_ptr<const price_path> fundamental) {
+std::unique_ptr<strategy> build(std::string_view name, param_reader& reader, fundamental_source fundamental) {
   if (name == "market_maker")
     return std::make_unique<market_maker_strategy>(market_maker_params::from(reader));
   if (name == "value")
@@ -35,8 +34,12 @@ std::vector<std::string> strategy_names() {
   return {"market_maker", "value", "momentum", "mean_reversion", "noise", "whale"};
 }
 
+bool strategy_takes_seed(std::string_view name) {
+  return name == "value" || name == "noise" || name == "whale";
+}
+
 std::unique_ptr<strategy> make_strategy(std::string_view name, const param_map& params,
-                                        std::shared_ptr<const price_path> fundamental) {
+                                        fundamental_source fundamental) {
   param_reader reader(params);
   auto built = build(name, reader, std::move(fundamental));
   if (const auto unused = reader.unused(); !unused.empty())

@@ -18,8 +18,7 @@ value_trader_params value_trader_params::from(param_reader& params) {
   return p;
 }
 
-value_trader_strategy::value_trader_strategy(value_trader_params params,
-                                             std::shared_ptr<const price_path> fundamental)
+value_trader_strategy::value_trader_strategy(value_trader_params params, fundamental_source fundamental)
     : params_(params), fundamental_(std::move(fundamental)), rng_(params.seed) {
   if (!fundamental_)
     throw std::invalid_argument("value_trader needs a fundamental price path");
@@ -31,18 +30,20 @@ void value_trader_strategy::on_start(strategy_context& ctx) {
 
 void value_trader_strategy::on_timer(strategy_context& ctx, timestamp_ns now) {
   ctx.set_timer(now + static_cast<timestamp_ns>(params_.interval_s * 1e9));
-  const cents fundamental = fundamental_->at(now);
+  const cents fundamental = fundamental_.at(now);
   const auto& top = ctx.top();
-  if (fundamental <= 0 || top.bid_qty == 0 || top.ask_qty == 0)
+  if (fundamental <= 0)
     return;
   const double error =
       params_.noise_bps > 0 ? std::normal_distribution<double>(0.0, params_.noise_bps / 1e4)(rng_) : 0.0;
   const double view = static_cast<double>(fundamental) * (1.0 + error);
   const double band = view * params_.threshold_bps / 1e4;
   const quantity planned = ctx.position() + ctx.open_qty(side::buy) - ctx.open_qty(side::sell);
-  if (static_cast<double>(top.ask_price) < view - band && planned + params_.qty <= params_.max_position)
+  if (top.ask_qty > 0 && static_cast<double>(top.ask_price) < view - band &&
+      planned + params_.qty <= params_.max_position)
     ctx.send_limit(side::buy, top.ask_price, params_.qty, time_in_force::ioc);
-  else if (static_cast<double>(top.bid_price) > view + band && planned - params_.qty >= -params_.max_position)
+  else if (top.bid_qty > 0 && static_cast<double>(top.bid_price) > view + band &&
+           planned - params_.qty >= -params_.max_position)
     ctx.send_limit(side::sell, top.bid_price, params_.qty, time_in_force::ioc);
 }
 

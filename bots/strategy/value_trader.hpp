@@ -3,7 +3,7 @@
 #include <memory>
 #include <random>
 
-#include "bots/data/price_path.hpp"
+#include "bots/strategy/fundamental_source.hpp"
 #include "bots/strategy/strategy.hpp"
 #include "bots/strategy/strategy_params.hpp"
 
@@ -22,17 +22,19 @@ struct value_trader_params {
 };
 
 /// Value trader: every interval, values the stock at fundamental(now) × (1 + N(0, noise)), where the
-/// fundamental is a historical price path read as a step function (never ahead of `now`), and buys
-/// below / sells above it by more than the threshold with an IOC limit at the opposite best.
+/// fundamental is a historical price path read as a step function at the historical time `now` stands
+/// for (never ahead of it), and buys when the best ask is below / sells when the best bid is above that
+/// view by more than the threshold, with an IOC limit at that best (a missing side is skipped).
 class value_trader_strategy final : public strategy {
 public:
-  value_trader_strategy(value_trader_params params, std::shared_ptr<const price_path> fundamental);
+  /// Throws std::invalid_argument without a fundamental path.
+  value_trader_strategy(value_trader_params params, fundamental_source fundamental);
   void on_start(strategy_context& ctx) override;
   void on_timer(strategy_context& ctx, timestamp_ns now) override;
 
 private:
   value_trader_params params_;
-  std::shared_ptr<const price_path> fundamental_;
+  fundamental_source fundamental_;
   std::mt19937_64 rng_;
 };
 

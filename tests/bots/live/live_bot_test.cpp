@@ -153,7 +153,8 @@ protected:
                     {{"rate_per_s", 20}, {"market_prob", 1}, {"min_qty", 10}, {"max_qty", 10}},
                     "AAA",
                     risk_limits{},
-                    10'000'000};
+                    10'000'000,
+                    {}};
   }
 
   /// Polls `done` every 10 ms until it holds or the wait limit passes.

@@ -143,5 +143,37 @@ TEST(value_trader, respects_its_max_position) {
   EXPECT_EQ(f.sink.submitted.size(), 1u); // the first order is still open: 10 planned = max
 }
 
+TEST(value_trader, takes_the_one_side_a_thin_book_offers) {
+  auto path = std::make_shared<const price_path>(std::vector<price_point>{{0, 10'000}});
+  value_trader_strategy value({.noise_bps = 0, .threshold_bps = 100, .qty = 10, .max_position = 100}, path);
+  context_fixture f;
+  value.on_timer(f.ctx, 0); // empty book: nothing to trade against
+  EXPECT_TRUE(f.sink.submitted.empty());
+  f.ctx.set_top({0, 0, 9'500, 40}); // only a cheap ask
+  value.on_timer(f.ctx, 1);
+  ASSERT_EQ(f.sink.submitted.size(), 1u);
+  EXPECT_EQ(f.sink.submitted[0].order_side, side::buy);
+  EXPECT_EQ(f.sink.submitted[0].price, 9'500);
+}
+
+TEST(noise_trader, opens_an_empty_book_around_the_reference_price) {
+  instrument rules;
+  rules.reference_price = 10'000;
+  testing::recording_sink sink;
+  strategy_context ctx(rules, 7, 10'000'000, {}, sink);
+  noise_trader_strategy noise({.rate_per_s = 1, .market_prob = 0, .max_offset_ticks = 3, .seed = 9});
+  noise.on_start(ctx);
+  for (int i = 0; i < 20; ++i) {
+    const auto at = ctx.timer_at();
+    ctx.set_time(at);
+    ctx.clear_timer();
+    noise.on_timer(ctx, at);
+  }
+  ASSERT_EQ(sink.submitted.size(), 20u);
+  for (const auto& o : sink.submitted)
+    EXPECT_TRUE(o.order_side == side::buy ? o.price >= 9'997 && o.price <= 10'000
+                                          : o.price >= 10'001 && o.price <= 10'004);
+}
+
 } // namespace
 } // namespace bourse::bots

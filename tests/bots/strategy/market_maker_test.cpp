@@ -85,6 +85,31 @@ TEST(market_maker, refresh_cancels_and_quotes_levels_with_inventory_skew) {
   EXPECT_LT(f.sink.submitted[1].price, 10'007); // reservation price moved down
 }
 
+TEST(market_maker, opens_an_empty_book_around_the_fundamental) {
+  market_maker_strategy mm(params());
+  context_fixture f;
+  f.ctx.set_fundamental(std::make_shared<const price_path>(std::vector<price_point>{{0, 10'000}}));
+  mm.on_start(f.ctx);
+  mm.on_timer(f.ctx, 0);
+  ASSERT_EQ(f.sink.submitted.size(), 2u); // the same quotes as around a 9,999 x 10,001 book
+  EXPECT_EQ(f.sink.submitted[0].price, 9'993);
+  EXPECT_EQ(f.sink.submitted[1].price, 10'007);
+}
+
+TEST(market_maker, anchor_weight_pulls_quotes_toward_the_fundamental) {
+  auto p = params();
+  p.anchor_weight = 0.5;
+  market_maker_strategy mm(p);
+  context_fixture f;
+  f.ctx.set_fundamental(std::make_shared<const price_path>(std::vector<price_point>{{0, 10'100}}));
+  f.ctx.set_top(two_sided(9'999, 10'001)); // mid 10,000; halfway to 10,100 is 10,050
+  mm.on_start(f.ctx);
+  mm.on_timer(f.ctx, 0);
+  ASSERT_EQ(f.sink.submitted.size(), 2u);
+  EXPECT_EQ(f.sink.submitted[0].price, 10'043);
+  EXPECT_EQ(f.sink.submitted[1].price, 10'057);
+}
+
 TEST(market_maker, no_bid_at_max_inventory) {
   market_maker_strategy mm(params());
   context_fixture f;

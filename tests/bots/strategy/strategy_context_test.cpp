@@ -75,5 +75,34 @@ TEST(strategy_context, losing_closes_start_cooldown) {
   EXPECT_TRUE(f.ctx.send_limit(side::buy, 100, 1).ok());
 }
 
+TEST(strategy_context, quote_anchor_falls_back_to_fundamental_then_reference_then_last_trade) {
+  instrument rules;
+  rules.reference_price = 5'000;
+  testing::recording_sink sink;
+  strategy_context ctx(rules, 7, 10'000'000, {}, sink);
+  EXPECT_EQ(ctx.quote_anchor(), 5'000); // empty book, no path: the listing's reference price
+  constexpr timestamp_ns day = 86'400'000'000'000;
+  ctx.set_fundamental(
+      {std::make_shared<const price_path>(std::vector<price_point>{{0, 8'000}, {3 * day, 9'000}}),
+       game_clock{0, 30, 0}});  // 30 s of game per historical day
+  ctx.set_time(60'000'000'000); // 2 days of history
+  EXPECT_EQ(ctx.quote_anchor(), 8'000);
+  ctx.set_time(90'000'000'000); // 3 days
+  EXPECT_EQ(ctx.quote_anchor(), 9'000);
+  ctx.set_last_price(9'500);
+  ctx.set_top({9'400, 10, 0, 0}); // one-sided: still the fundamental
+  EXPECT_EQ(ctx.quote_anchor(), 9'000);
+  EXPECT_EQ(ctx.mark(), 9'500); // P&L marks stay on the last trade
+  ctx.set_top(testing::two_sided(9'400, 9'600));
+  EXPECT_EQ(ctx.quote_anchor(), 9'500);
+}
+
+TEST(strategy_context, quote_anchor_uses_the_last_trade_without_fundamental_or_reference) {
+  testing::context_fixture f;
+  EXPECT_EQ(f.ctx.quote_anchor(), 0);
+  f.ctx.set_last_price(4'200);
+  EXPECT_EQ(f.ctx.quote_anchor(), 4'200);
+}
+
 } // namespace
 } // namespace bourse::bots
