@@ -5,11 +5,10 @@
 #include <cstdint>
 #include <optional>
 
+#include "persistence/enum_names.hpp"
+
 namespace bourse {
 namespace {
-
-constexpr std::array<std::string_view, 7> kind_names{"ACCEPTED", "REJECTED",  "FILL",   "CANCELLED",
-                                                     "REPLACED", "TRIGGERED", "EXPIRED"};
 
 std::int64_t as_bigint(std::uint64_t value) noexcept {
   return std::bit_cast<std::int64_t>(value);
@@ -17,17 +16,6 @@ std::int64_t as_bigint(std::uint64_t value) noexcept {
 
 std::uint64_t from_bigint(std::int64_t value) noexcept {
   return std::bit_cast<std::uint64_t>(value);
-}
-
-std::string_view side_name(side s) noexcept {
-  return s == side::buy ? "BUY" : "SELL";
-}
-
-std::optional<book_event_kind> kind_from(std::string_view name) noexcept {
-  for (std::size_t i = 0; i < kind_names.size(); ++i)
-    if (kind_names[i] == name)
-      return static_cast<book_event_kind>(i);
-  return std::nullopt;
 }
 
 } // namespace
@@ -40,11 +28,11 @@ table_rows make_book_event_rows() {
 }
 
 void append_book_event(table_rows& rows, std::string_view symbol, const book_event& event) {
-  rows.add(symbol, as_bigint(event.seq), kind_names[static_cast<std::size_t>(event.kind)], event.time,
+  rows.add(symbol, as_bigint(event.seq), enum_name(event_kind_names, event.kind), event.time,
            as_bigint(event.order), as_bigint(event.owner), as_bigint(event.client_ref),
-           side_name(event.order_side), event.price, event.qty, event.remaining, to_string(event.reason),
-           as_bigint(event.maker_order), as_bigint(event.maker_owner), as_bigint(event.maker_client_ref),
-           event.maker_remaining);
+           enum_name(side_names, event.order_side), event.price, event.qty, event.remaining,
+           to_string(event.reason), as_bigint(event.maker_order), as_bigint(event.maker_owner),
+           as_bigint(event.maker_client_ref), event.maker_remaining);
 }
 
 pg_expected<std::vector<book_event>> load_book_events(pg_connection& conn, std::string_view symbol,
@@ -60,7 +48,7 @@ pg_expected<std::vector<book_event>> load_book_events(pg_connection& conn, std::
   for (int row = 0; row < rows.rows(); ++row) {
     auto& event = events[static_cast<std::size_t>(row)];
     event.seq = from_bigint(rows.int64(row, 0));
-    const auto kind = kind_from(rows.text(row, 1));
+    const auto kind = parse_enum<book_event_kind>(event_kind_names, rows.text(row, 1));
     const auto reason = reason_code_from_string(rows.text(row, 10));
     if (!kind || !reason)
       return pg_error{reason_code::persistence_failed, {}, "book_events row with unknown kind or reason"};

@@ -1,9 +1,14 @@
 #include "actors/book/book_actor.hpp"
 
+#include <optional>
+#include <utility>
 #include <vector>
 
 #include <caf/event_based_actor.hpp>
 #include <caf/typed_event_based_actor.hpp>
+#include <spdlog/spdlog.h>
+
+#include "persistence/book_journal.hpp"
 
 namespace bourse {
 namespace {
@@ -39,32 +44,70 @@ public:
         s->deliver(owner, s->where_->account(owner), report);
     s->self_->delayed_send(s->self_, s->cfg_.expiry_interval, atoms::expire::value);
     return {
-        [s](atoms::submit, const order_request& request) {
+        [s](atoms::submit, const order_request& request) -> caf::result<book_reply> {
+          if (s->cfg_.persistence && s->unjournaled_ >= s->cfg_.max_unjournaled &&
+              !s->state_->replies.contains({request.owner, request.client_ref}))
+            return book_reply{0, reason_code::busy};
           auto [it, fresh] = s->state_->replies.try_emplace({request.owner, request.client_ref});
           if (fresh) {
-            auto id = s->state_->book.submit(request, s->cfg_.now(), s->events_);
-            it->second = book_reply{id, s->publish()};
+            book_command c;
+            c.request = request;
+            const auto id = s->run(c);
+            it->second = book_reply{id, submit_verdict(s->events_)};
           }
-          return it->second;
+          return s->reply_when_durable(it->second);
         },
-        [s](atoms::cancel, order_id id, account_id requester) {
-          s->state_->book.cancel(id, requester, s->cfg_.now(), s->events_);
-          return s->publish();
+        [s](atoms::cancel, order_id id, account_id requester) -> caf::result<reason_code> {
+          book_command c;
+          c.kind = book_command_kind::cancel;
+          c.id = id;
+          c.requester = requester;
+          s->run(c);
+          return s->reply_when_durable(submit_verdict(s->events_));
         },
-        [s](atoms::replace, order_id id, account_id requester, cents price, quantity qty) {
-          s->state_->book.replace(id, requester, price, qty, s->cfg_.now(), s->events_);
-          return s->publish();
+        [s](atoms::replace, order_id id, account_id requester, cents price,
+            quantity qty) -> caf::result<reason_code> {
+          book_command c;
+          c.kind = book_command_kind::replace;
+          c.id = id;
+          c.requester = requester;
+          c.price = price;
+          c.qty = qty;
+          s->run(c);
+          return s->reply_when_durable(submit_verdict(s->events_));
         },
-        [s](atoms::halt, bool halted) {
-          s->state_->book.set_halted(halted);
-          return s->state_->book.halted();
+        [s](atoms::halt, bool halted) -> caf::result<bool> {
+          book_command c;
+          c.kind = book_command_kind::halt;
+          c.halted = halted;
+          s->run(c);
+          return s->reply_when_durable(s->state_->book.halted());
         },
         [s](caf::get_atom, atoms::snapshot) { return s->state_->book.snapshot(); },
         [s](caf::get_atom, atoms::hash) { return s->state_->book.state_hash(); },
         [s](atoms::expire) {
-          s->state_->book.expire_due(s->cfg_.now(), s->events_);
-          s->publish();
+          book_command c;
+          c.kind = book_command_kind::expire;
+          s->run(c);
+          if (!s->events_.empty())
+            s->durable_then([](bool) {
+              // nop: nobody waits for an expiry
+            });
           s->self_->delayed_send(s->self_, s->cfg_.expiry_interval, atoms::expire::value);
+        },
+        [s](atoms::day_end) -> caf::result<cents> {
+          auto& book = s->state_->book;
+          book_command c;
+          c.kind = book_command_kind::end_of_day;
+          s->run(c);
+          if (book.last_trade_price() > 0) {
+            book_command reference;
+            reference.kind = book_command_kind::reference;
+            reference.price = book.last_trade_price();
+            s->run(reference);
+            s->where_->put_reference_price(s->symbol_, book.last_trade_price());
+          }
+          return s->reply_when_durable(book.rules().reference_price);
         },
         [s](atoms::report, account_id owner) {
           auto account = s->where_->account(owner);
@@ -75,26 +118,105 @@ public:
   }
 
 private:
-  /// Routes the events of the last command to accounts and market data; returns the first
-  /// rejection reason among them (none when nothing was rejected).
-  reason_code publish() {
-    reason_code first_reject = reason_code::none;
-    md_update md;
-    for (const auto& event : events_) {
-      if (event.kind == book_event_kind::rejected && first_reject == reason_code::none)
-        first_reject = event.reason;
-      if (event.kind == book_event_kind::fill)
-        md.trades.push_back(
-            trade_print{symbol_, event.seq, event.time, event.price, event.qty, event.order_side});
+  /// Executes `c` at the current clock; journals it when it emitted events or set a flag or price.
+  order_id run(book_command c) {
+    const auto before = events_.size();
+    c.time = cfg_.now();
+    const auto id = execute(state_->book, c, events_);
+    const bool changed = events_.size() > before || c.kind == book_command_kind::halt ||
+                         c.kind == book_command_kind::reference;
+    if (changed) {
+      c.cmd_seq = ++state_->journaled;
+      c.last_seq = state_->book.last_sequence();
+      commands_.push_back(std::move(c));
+    }
+    return id;
+  }
+
+  /// Answers `reply` once the commands run since the last answer are durable (at once without
+  /// persistence); a journal that refuses them makes the answer an error (the caller retries).
+  template <class T>
+  caf::result<T> reply_when_durable(T reply) {
+    if (!cfg_.persistence) {
+      durable_then([](bool) {
+        // nop: released at once
+      });
+      return reply;
+    }
+    auto rp = self_->make_response_promise<T>();
+    durable_then([rp, reply](bool ok) mutable {
+      if (ok)
+        rp.deliver(reply);
+      else
+        rp.deliver(caf::make_error(caf::sec::runtime_error));
+    });
+    return rp;
+  }
+
+  /// Journals the commands and events of the last handler; once durable, sends the events to the
+  /// accounts and the market data, then calls `done(true)`. `done(false)` when the journal refused
+  /// them: nothing is released. Acks arrive in request order, so outputs leave in command order.
+  template <class Done>
+  void durable_then(Done done) {
+    auto md = market_data();
+    auto events = std::exchange(events_, {});
+    auto commands = std::exchange(commands_, {});
+    if (!cfg_.persistence) {
+      publish(events, std::move(md));
+      done(true);
+      return;
+    }
+    persist_request request;
+    request.symbol = symbol_;
+    request.commands = std::move(commands);
+    request.events = events;
+    request.refusable = false;
+    ++unjournaled_;
+    self_->request(cfg_.persistence, caf::infinite, atoms::persist::value, std::move(request))
+        .then(
+            [this, events = std::move(events), md = std::move(md), done](durable_ack& ack) mutable {
+              --unjournaled_;
+              const bool ok = ack.reason == reason_code::none;
+              if (ok)
+                publish(events, std::move(md));
+              else
+                spdlog::error("book {}: journal refused commands: {}", symbol_, to_string(ack.reason));
+              done(ok);
+            },
+            [this, done](caf::error& err) mutable {
+              --unjournaled_;
+              spdlog::error("book {}: journal unreachable: {}", symbol_, caf::to_string(err));
+              done(false);
+            });
+  }
+
+  /// Routes `events` to the accounts involved and `md` to the market-data actor.
+  void publish(const std::vector<book_event>& events, std::optional<md_update> md) {
+    for (const auto& event : events) {
       execution_report report{symbol_, event};
       enqueue(event.owner, report);
       if (event.kind == book_event_kind::fill && event.maker_owner != event.owner)
         enqueue(event.maker_owner, report);
     }
-    if (!events_.empty() && !(events_.size() == 1 && first_reject != reason_code::none))
-      send_market_data(std::move(md));
-    events_.clear();
-    return first_reject;
+    if (md)
+      send_market_data(std::move(*md));
+  }
+
+  /// Trades and depth after the events of the last handler; none when it changed nothing public
+  /// (no events, or a lone rejection).
+  std::optional<md_update> market_data() const {
+    if (events_.empty() || (events_.size() == 1 && events_.front().kind == book_event_kind::rejected))
+      return std::nullopt;
+    md_update md;
+    for (const auto& event : events_)
+      if (event.kind == book_event_kind::fill)
+        md.trades.push_back(
+            trade_print{symbol_, event.seq, event.time, event.price, event.qty, event.order_side});
+    md.book_seq = state_->book.last_sequence();
+    md.time = events_.back().time;
+    state_->book.depth(side::buy, cfg_.md_depth, md.bids);
+    state_->book.depth(side::sell, cfg_.md_depth, md.asks);
+    return md;
   }
 
   void enqueue(account_id owner, const execution_report& report) {
@@ -123,14 +245,8 @@ private:
   }
 
   void send_market_data(md_update md) {
-    auto target = where_->market_data(symbol_);
-    if (!target)
-      return;
-    md.book_seq = state_->book.last_sequence();
-    md.time = events_.back().time;
-    state_->book.depth(side::buy, cfg_.md_depth, md.bids);
-    state_->book.depth(side::sell, cfg_.md_depth, md.asks);
-    self_->send(target, atoms::update::value, std::move(md));
+    if (auto target = where_->market_data(symbol_))
+      self_->send(target, atoms::update::value, std::move(md));
   }
 
   book_impl::pointer self_;
@@ -138,7 +254,9 @@ private:
   std::shared_ptr<placement> where_;
   book_actor_config cfg_;
   std::string symbol_;
-  std::vector<book_event> events_;
+  std::vector<book_event> events_;     ///< of the handler running now
+  std::vector<book_command> commands_; ///< journaled by the handler running now
+  std::size_t unjournaled_ = 0;        ///< journal requests awaiting their ack
 };
 
 } // namespace

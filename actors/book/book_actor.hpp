@@ -12,11 +12,13 @@
 #include "actors/book/report_outbox.hpp"
 #include "actors/runtime/interfaces.hpp"
 #include "actors/runtime/placement.hpp"
+#include "persistence/persist_messages.hpp"
 
 namespace bourse {
 
 /// The checkpoint of a book actor: everything that must survive a restart of the actor. The
-/// supervisor keeps it and hands it to the next incarnation (in-memory until persistence exists).
+/// supervisor keeps it and hands it to the next incarnation; after a process restart it is rebuilt
+/// from the journal (persistence/book_recovery.hpp).
 struct book_state {
   explicit book_state(instrument rules) : book(std::move(rules)) {}
 
@@ -36,6 +38,8 @@ struct book_state {
   report_outbox outbox;
   /// First reply to every submit, so that an account's resend after a failure is not a second order.
   std::unordered_map<submit_key, book_reply, submit_key_hash> replies;
+  /// The cmd_seq of the last journaled command (persistence/book_journal.hpp).
+  sequence journaled = 0;
 };
 
 /// Tunables of a book actor.
@@ -45,6 +49,12 @@ struct book_actor_config {
   caf::timespan retry_delay = std::chrono::milliseconds(20); ///< before resending to a recovering account
   caf::timespan expiry_interval = std::chrono::seconds(1);   ///< GTD expiry timer period
   std::function<timestamp_ns()> now;                         ///< wall clock, ns UTC; system clock if empty
+  /// When set, every command is journaled there and its replies, reports and market data leave
+  /// only after the durable ack (nothing a client was told is ever lost); when not, at once.
+  persistence_actor persistence;
+  /// With persistence: new orders get BUSY (nothing executed) while this many journal requests
+  /// await their durable ack, so a slow store bounds the book's memory instead of growing it.
+  std::size_t max_unjournaled = 4096;
 };
 
 /// Spawns the book actor of `state`'s symbol: it sequences commands into the order book, sends every

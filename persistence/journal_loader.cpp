@@ -1,0 +1,113 @@
+#include "persistence/journal_loader.hpp"
+
+#include <bit>
+
+#include "persistence/copy_reader.hpp"
+#include "persistence/enum_names.hpp"
+
+namespace bourse {
+namespace {
+
+/// Reads the fields of one COPY row left to right; ok() turns false at the first unreadable one.
+class field_reader {
+public:
+  explicit field_reader(copy_fields fields) : fields_(fields) {}
+
+  std::string_view text() { return fields_[next_++]; }
+  std::int64_t int64() {
+    std::int64_t value = 0;
+    ok_ = parse_int64(text(), value) && ok_;
+    return value;
+  }
+  std::uint64_t uint64() { return std::bit_cast<std::uint64_t>(int64()); }
+  bool boolean() { return text() == "t"; }
+  template <class Enum, std::size_t N>
+  Enum enumeration(const std::array<std::string_view, N>& names) {
+    const auto value = parse_enum<Enum>(names, text());
+    ok_ = value.has_value() && ok_;
+    return value.value_or(Enum{});
+  }
+  reason_code reason() {
+    const auto value = reason_code_from_string(text());
+    ok_ = value.has_value() && ok_;
+    return value.value_or(reason_code::none);
+  }
+  bool ok() const noexcept { return ok_; }
+
+private:
+  copy_fields fields_;
+  std::size_t next_ = 0;
+  bool ok_ = true;
+};
+
+std::string quoted(std::string_view symbol) {
+  std::string out = "'";
+  for (char c : symbol)
+    out.append(c == '\'' ? 2 : 1, c);
+  return out + "'";
+}
+
+} // namespace
+
+pg_expected<std::vector<std::string>> load_journaled_symbols(pg_connection& conn) {
+  auto found = conn.exec("SELECT DISTINCT symbol FROM book_commands ORDER BY symbol");
+  if (!found)
+    return found.error();
+  std::vector<std::string> symbols;
+  for (int row = 0; row < found->rows(); ++row)
+    symbols.emplace_back(found->text(row, 0));
+  return symbols;
+}
+
+pg_expected<book_journal> load_book_journal(pg_connection& conn, std::string_view symbol) {
+  book_journal journal;
+  bool gap = false;
+  auto copied = copy_out(conn,
+                         "SELECT cmd_seq, kind, time_ns, last_seq, order_id, user_id, client_ref, side, "
+                         "type, tif, price, stop_price,"
+                         " quantity, display_quantity, expire_time_ns, post_only, stp, halted, reason FROM "
+                         "book_commands WHERE symbol = " +
+                             quoted(symbol) + " ORDER BY cmd_seq",
+                         19, [&](copy_fields fields) {
+                           field_reader in{fields};
+                           book_command c;
+                           c.cmd_seq = in.uint64();
+                           c.kind = in.enumeration<book_command_kind>(book_command_names);
+                           c.time = in.int64();
+                           c.last_seq = in.uint64();
+                           c.id = in.uint64();
+                           const auto user = in.uint64();
+                           auto& r = c.request;
+                           r.client_ref = in.uint64();
+                           r.order_side = in.enumeration<side>(side_names);
+                           r.type = in.enumeration<order_type>(type_names);
+                           r.tif = in.enumeration<time_in_force>(tif_names);
+                           const auto price = in.int64();
+                           r.stop_price = in.int64();
+                           const auto qty = in.int64();
+                           r.display_qty = in.int64();
+                           r.expire_time = in.int64();
+                           r.post_only = in.boolean();
+                           r.stp = in.enumeration<stp_mode>(stp_names);
+                           c.halted = in.boolean();
+                           c.reason = in.reason();
+                           if (c.kind == book_command_kind::submit) {
+                             r.owner = user;
+                             r.price = price;
+                             r.qty = qty;
+                           } else {
+                             c.requester = user;
+                             c.price = price;
+                             c.qty = qty;
+                           }
+                           gap = gap || c.cmd_seq != journal.size() + 1;
+                           if (!gap)
+                             journal.push_back(c);
+                           return in.ok();
+                         });
+  if (!copied)
+    return copied.error();
+  return journal;
+}
+
+} // namespace bourse

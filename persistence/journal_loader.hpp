@@ -1,0 +1,20 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "persistence/durable_records.hpp"
+#include "persistence/pg_connection.hpp"
+
+namespace bourse {
+
+/// The journal of one book: commands in cmd_seq order, cut at the first gap.
+using book_journal = std::vector<book_command>;
+
+/// Symbols that have journaled commands.
+pg_expected<std::vector<std::string>> load_journaled_symbols(pg_connection& conn);
+
+/// The command journal of `symbol`.
+pg_expected<book_journal> load_book_journal(pg_connection& conn, std::string_view symbol);
+
+} // namespace bourse

@@ -1,0 +1,124 @@
+#include "persistence/journal_rows.hpp"
+
+#include <algorithm>
+#include <bit>
+
+#include "persistence/book_event_rows.hpp"
+#include "persistence/enum_names.hpp"
+
+namespace bourse {
+namespace {
+
+std::int64_t as_bigint(std::uint64_t value) noexcept {
+  return std::bit_cast<std::int64_t>(value);
+}
+
+std::size_t fills(const std::vector<book_event>& events) noexcept {
+  return static_cast<std::size_t>(
+      std::ranges::count(events, book_event_kind::fill, [](const book_event& e) { return e.kind; }));
+}
+
+void append_command(table_rows& rows, std::string_view symbol, const book_command& c) {
+  const auto& r = c.request;
+  const bool submit = c.kind == book_command_kind::submit;
+  rows.add(symbol, as_bigint(c.cmd_seq), enum_name(book_command_names, c.kind), c.time, as_bigint(c.last_seq),
+           as_bigint(c.id), as_bigint(submit ? r.owner : c.requester), as_bigint(r.client_ref),
+           enum_name(side_names, r.order_side), enum_name(type_names, r.type), enum_name(tif_names, r.tif),
+           submit ? r.price : c.price, r.stop_price, submit ? r.qty : c.qty, r.display_qty, r.expire_time,
+           r.post_only, enum_name(stp_names, r.stp), c.halted, to_string(c.reason));
+}
+
+void append_execution(table_rows& rows, std::string_view symbol, const book_event& e) {
+  rows.add(symbol, as_bigint(e.seq), as_bigint(e.maker_order), as_bigint(e.maker_owner), as_bigint(e.order),
+           as_bigint(e.owner), enum_name(side_names, e.order_side), e.price, e.qty, e.time);
+}
+
+void append_entry(table_rows& rows, account_id account, const account_entry& e) {
+  const auto& o = e.order;
+  const std::string_view symbol = e.kind == account_entry_kind::place ? std::string_view{o.symbol} : e.symbol;
+  rows.add(as_bigint(account), as_bigint(e.seq), enum_name(account_entry_names, e.kind), e.time, symbol,
+           as_bigint(o.client_order_id), enum_name(side_names, o.order_side), enum_name(type_names, o.type),
+           enum_name(tif_names, o.tif), o.price, o.stop_price, o.qty, o.display_qty, o.expire_time,
+           o.post_only, o.reduce_only, o.margin, enum_name(stp_names, o.stp), to_string(e.result), e.amount,
+           as_bigint(e.book_seq));
+}
+
+} // namespace
+
+std::size_t row_count(const persist_request& request) noexcept {
+  return request.commands.size() + request.events.size() + fills(request.events) + request.entries.size();
+}
+
+journal_tables::journal_tables()
+    : commands_{"book_commands", {"symbol",         "cmd_seq",    "kind",
+                                  "time_ns",        "last_seq",   "order_id",
+                                  "user_id",        "client_ref", "side",
+                                  "type",           "tif",        "price",
+                                  "stop_price",     "quantity",   "display_quantity",
+                                  "expire_time_ns", "post_only",  "stp",
+                                  "halted",         "reason"}},
+      events_{make_book_event_rows()}, executions_{"executions",
+                                                   {"symbol", "seq", "maker_order_id", "maker_user_id",
+                                                    "taker_order_id", "taker_user_id", "taker_side", "price",
+                                                    "quantity", "time_ns"}},
+      entries_{"account_journal", {"user_id",
+                                   "seq",
+                                   "kind",
+                                   "time_ns",
+                                   "symbol",
+                                   "client_order_id",
+                                   "side",
+                                   "type",
+                                   "tif",
+                                   "price",
+                                   "stop_price",
+                                   "quantity",
+                                   "display_quantity",
+                                   "expire_time_ns",
+                                   "post_only",
+                                   "reduce_only",
+                                   "margin",
+                                   "stp",
+                                   "result",
+                                   "amount",
+                                   "book_seq"}},
+      batches_{"persist_batches", {"writer_id", "batch_no", "row_count", "time_ns"}}, pointers_{&commands_,
+                                                                                                &events_,
+                                                                                                &executions_,
+                                                                                                &entries_,
+                                                                                                &batches_} {
+  // nop
+}
+
+void journal_tables::append(const persist_request& request) {
+  for (const auto& command : request.commands)
+    append_command(commands_, request.symbol, command);
+  for (const auto& event : request.events) {
+    append_book_event(events_, request.symbol, event);
+    if (event.kind == book_event_kind::fill)
+      append_execution(executions_, request.symbol, event);
+  }
+  for (const auto& entry : request.entries)
+    append_entry(entries_, request.account, entry);
+}
+
+void journal_tables::mark(std::int64_t writer_id, std::int64_t batch_no, timestamp_ns now) {
+  batches_.add(writer_id, batch_no, static_cast<std::int64_t>(size()), now);
+}
+
+std::size_t journal_tables::size() const noexcept {
+  std::size_t total = 0;
+  for (const auto* rows : pointers_)
+    total += rows->size();
+  return total;
+}
+
+void journal_tables::clear() noexcept {
+  commands_.clear();
+  events_.clear();
+  executions_.clear();
+  entries_.clear();
+  batches_.clear();
+}
+
+} // namespace bourse

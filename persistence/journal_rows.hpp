@@ -1,0 +1,42 @@
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+
+#include "persistence/persist_messages.hpp"
+#include "persistence/table_rows.hpp"
+
+namespace bourse {
+
+/// Rows one persist_request adds to a batch: commands, events, executions (one per fill) and
+/// account journal entries.
+std::size_t row_count(const persist_request& request) noexcept;
+
+/// The rows of one batch of persist requests, one table_rows per table, plus the batch's own row
+/// in persist_batches. clear() keeps the memory for the next batch.
+class journal_tables {
+public:
+  journal_tables();
+
+  /// Adds every row of `request`.
+  void append(const persist_request& request);
+  /// Adds the persist_batches row that marks this batch as written by (writer_id, batch_no).
+  void mark(std::int64_t writer_id, std::int64_t batch_no, timestamp_ns now);
+  /// The tables to pass to batch_writer::write.
+  std::span<const table_rows* const> tables() const noexcept { return pointers_; }
+  /// Rows over all tables.
+  std::size_t size() const noexcept;
+  void clear() noexcept;
+
+private:
+  table_rows commands_;
+  table_rows events_;
+  table_rows executions_;
+  table_rows entries_;
+  table_rows batches_;
+  std::array<const table_rows*, 5> pointers_;
+};
+
+} // namespace bourse

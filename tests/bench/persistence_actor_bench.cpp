@@ -1,0 +1,281 @@
+// Durable orders through the persistence actor (group commit, synchronous_commit = on, fsync on,
+// private cluster on this machine): closed-loop throughput, and ack latency at a paced 50k orders/s.
+// Also: recovery time of books with 100k open orders and 1M executions in their journals.
+// One order = the four rows the order path journals: the account's PLACE entry, the book's SUBMIT
+// command and ACCEPTED event, and the account's REPORT entry for it.
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <benchmark/benchmark.h>
+#include <caf/actor_system.hpp>
+#include <caf/actor_system_config.hpp>
+#include <caf/event_based_actor.hpp>
+#include <caf/scoped_actor.hpp>
+#include <caf/send.hpp>
+
+#include "persistence/batch_writer.hpp"
+#include "persistence/book_journal.hpp"
+#include "persistence/book_recovery.hpp"
+#include "persistence/journal_rows.hpp"
+#include "persistence/migrations.hpp"
+#include "persistence/persistence_actor.hpp"
+#include "tests/support/private_postgres.hpp"
+
+namespace bourse {
+namespace {
+
+using bench_clock = std::chrono::steady_clock;
+
+test::private_postgres& postgres() {
+  static test::private_postgres cluster{true};
+  return cluster;
+}
+
+/// A migrated, empty database.
+std::string fresh_database() {
+  auto info = postgres().create_database();
+  auto conn = pg_connection::open(info).value();
+  (void)apply_migrations(conn, bundled_migrations_dir()).value();
+  return info;
+}
+
+/// The rows of order `n` of book `symbol` and account `account`.
+persist_request order_rows(const std::string& symbol, account_id account, sequence n) {
+  persist_request r;
+  r.symbol = symbol;
+  r.account = account;
+  r.refusable = false;
+  order_request order{
+      .owner = account, .client_ref = n, .price = 10'000 + static_cast<cents>(n % 100), .qty = 100};
+  r.commands.push_back(book_command{
+      .kind = book_command_kind::submit, .cmd_seq = n, .last_seq = n, .time = 1, .request = order});
+  r.events.push_back(book_event{.kind = book_event_kind::accepted,
+                                .seq = n,
+                                .time = 1,
+                                .order = n,
+                                .owner = account,
+                                .client_ref = n,
+                                .price = order.price,
+                                .qty = 100,
+                                .remaining = 100});
+  account_entry place;
+  place.seq = 2 * n - 1;
+  place.time = 1;
+  place.order.client_order_id = n;
+  place.order.symbol = symbol;
+  place.order.price = order.price;
+  place.order.qty = 100;
+  account_entry report;
+  report.kind = account_entry_kind::report;
+  report.seq = 2 * n;
+  report.time = 1;
+  report.symbol = symbol;
+  report.book_seq = n;
+  r.entries = {place, report};
+  return r;
+}
+
+struct system_under_test {
+  explicit system_under_test(std::size_t batch_rows = 4096,
+                             std::chrono::microseconds max_delay = std::chrono::microseconds(1000))
+      : sys(cfg) {
+    persistence_config pc;
+    pc.commit.conninfo = fresh_database();
+    pc.commit.max_pending_rows = 1 << 20;
+    pc.commit.max_batch_rows = batch_rows;
+    pc.commit.max_delay = max_delay;
+    persistence = spawn_persistence(sys, pc);
+  }
+  /// Waits for `done` to reach `target`, then stops the persistence actor.
+  void finish(std::atomic<int>& done, int target) {
+    while (done.load() < target)
+      std::this_thread::sleep_for(std::chrono::microseconds(200));
+    caf::anon_send_exit(persistence, caf::exit_reason::user_shutdown);
+    sys.await_all_actors_done();
+  }
+  caf::actor_system_config cfg;
+  caf::actor_system sys;
+  persistence_actor persistence;
+};
+
+/// Closed loop: `senders` actors each keep `window` orders in flight until 100k orders are durable;
+/// batches close at `batch_rows` rows.
+void durable_orders_per_second(benchmark::State& state) {
+  const auto senders = static_cast<int>(state.range(0));
+  const auto batch_rows = static_cast<std::size_t>(state.range(1));
+  const std::size_t window = 1024;
+  const sequence per_sender = 100'000 / static_cast<sequence>(senders);
+  for (auto _ : state) {
+    system_under_test sut{batch_rows};
+    std::atomic<int> finished{0};
+    const auto start = bench_clock::now();
+    for (int s = 0; s < senders; ++s)
+      sut.sys.spawn(
+          [&](caf::event_based_actor* self, int s) -> caf::behavior {
+            auto symbol = "S" + std::to_string(s);
+            auto next = std::make_shared<sequence>(1);
+            auto acked = std::make_shared<sequence>(0);
+            auto send_next = [=, p = sut.persistence] {
+              self->send(p, atoms::persist::value,
+                         order_rows(symbol, static_cast<account_id>(s + 1), (*next)++));
+            };
+            for (std::size_t i = 0; i < window && *next <= per_sender; ++i)
+              send_next();
+            return {[=, &finished](durable_ack& ack) {
+              if (ack.reason != reason_code::none)
+                throw std::runtime_error("not durable");
+              if (++*acked == per_sender) {
+                ++finished;
+                self->quit();
+              } else if (*next <= per_sender) {
+                send_next();
+              }
+            }};
+          },
+          s);
+    sut.finish(finished, senders);
+    const double seconds = std::chrono::duration<double>(bench_clock::now() - start).count();
+    state.SetIterationTime(seconds);
+    state.counters["orders_per_s"] = static_cast<double>(per_sender * senders) / seconds;
+  }
+}
+
+/// Open loop at `rate` orders/s in 1 ms bursts for 3 s, batches closing `max_delay_us` after their
+/// first request (or at 4096 rows); ack latency per order.
+void ack_latency(benchmark::State& state) {
+  const auto rate = state.range(0);
+  const std::chrono::microseconds max_delay{state.range(1)};
+  const std::int64_t per_ms = rate / 1000;
+  const std::int64_t total = rate * 3;
+  for (auto _ : state) {
+    system_under_test sut{4096, max_delay};
+    std::vector<bench_clock::time_point> sent(static_cast<std::size_t>(total));
+    std::vector<double> latency_us;
+    latency_us.reserve(static_cast<std::size_t>(total));
+    std::atomic<int> finished{0};
+    auto receiver = sut.sys.spawn(
+        [&](caf::event_based_actor* self, std::int64_t expected) -> caf::behavior {
+          return {[&, self, expected](durable_ack&) {
+            const auto i = latency_us.size();
+            latency_us.push_back(
+                std::chrono::duration<double, std::micro>(bench_clock::now() - sent[i]).count());
+            if (static_cast<std::int64_t>(latency_us.size()) == expected) {
+              ++finished;
+              self->quit();
+            }
+          }};
+        },
+        total);
+    const auto start = bench_clock::now();
+    for (std::int64_t n = 0; n < total; ++n) {
+      if (n % per_ms == 0)
+        std::this_thread::sleep_until(start + std::chrono::milliseconds(n / per_ms));
+      auto rows = order_rows("LAT", 1, static_cast<sequence>(n + 1));
+      sent[static_cast<std::size_t>(n)] = bench_clock::now();
+      caf::send_as(receiver, sut.persistence, atoms::persist::value, std::move(rows));
+    }
+    sut.finish(finished, 1);
+    state.SetIterationTime(std::chrono::duration<double>(bench_clock::now() - start).count());
+    std::sort(latency_us.begin(), latency_us.end());
+    auto at = [&](double q) {
+      return latency_us[static_cast<std::size_t>(q * static_cast<double>(total - 1))];
+    };
+    state.counters["p50_us"] = at(0.50);
+    state.counters["p99_us"] = at(0.99);
+    state.counters["max_us"] = latency_us.back();
+  }
+}
+
+/// Journals, per symbol, `executions` / symbols trades (a sell sweeping 100 resting bids at a time)
+/// and `open` / symbols bids left resting; then times recover_books.
+void recovery_time(benchmark::State& state) {
+  const std::int64_t open = state.range(0);
+  const std::int64_t executions = state.range(1);
+  const std::vector<std::string> symbols{"RA", "RB", "RC", "RD"};
+  const auto conninfo = fresh_database();
+  auto conn = pg_connection::open(conninfo).value();
+  instrument_table instruments;
+  std::uint64_t expected_hash = 0;
+  for (const auto& symbol : symbols) {
+    instrument inst;
+    inst.symbol = symbol;
+    inst.reference_price = 10'000;
+    instruments.emplace(symbol, inst);
+    order_book book{inst};
+    journal_tables tables;
+    batch_writer writer{conn};
+    std::vector<book_event> events;
+    sequence cmd_seq = 0;
+    std::uint64_t ref = 0;
+    auto run = [&](side s, cents price, quantity qty) {
+      book_command c;
+      c.time = static_cast<timestamp_ns>(cmd_seq);
+      c.request = order_request{
+          .owner = 1 + ref % 1000, .client_ref = ++ref, .order_side = s, .price = price, .qty = qty};
+      events.clear();
+      execute(book, c, events);
+      c.cmd_seq = ++cmd_seq;
+      c.last_seq = book.last_sequence();
+      persist_request request;
+      request.symbol = symbol;
+      request.commands = {c};
+      tables.append(request);
+      if (tables.size() >= 50'000) {
+        (void)writer.write(tables.tables()).value();
+        tables.clear();
+      }
+    };
+    const auto per_symbol = executions / static_cast<std::int64_t>(symbols.size());
+    for (std::int64_t done = 0; done < per_symbol; done += 100) {
+      for (int i = 0; i < 100; ++i)
+        run(side::buy, 10'000, 10);
+      run(side::sell, 10'000, 1'000);
+    }
+    for (std::int64_t i = 0; i < open / static_cast<std::int64_t>(symbols.size()); ++i)
+      run(side::buy, 9'000 + i % 1'000, 10);
+    (void)writer.write(tables.tables()).value();
+    expected_hash ^= book.state_hash();
+  }
+  for (auto _ : state) {
+    const auto start = bench_clock::now();
+    auto books = recover_books(conn, instruments).value();
+    state.SetIterationTime(std::chrono::duration<double>(bench_clock::now() - start).count());
+    std::uint64_t hash = 0;
+    for (const auto& [symbol, book] : books)
+      hash ^= book->book.state_hash();
+    if (hash != expected_hash)
+      state.SkipWithError("recovered state differs");
+  }
+}
+
+BENCHMARK(durable_orders_per_second)
+    ->Args({1, 4096})
+    ->Args({4, 4096})
+    ->Args({4, 16384})
+    ->Iterations(1)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(ack_latency)
+    ->Args({20'000, 1000})
+    ->Args({20'000, 0})
+    ->Args({50'000, 1000})
+    ->Args({50'000, 0})
+    ->Iterations(1)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond);
+
+BENCHMARK(recovery_time)
+    ->Args({100'000, 1'000'000})
+    ->Iterations(1)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond);
+
+} // namespace
+} // namespace bourse
+
+BENCHMARK_MAIN();
