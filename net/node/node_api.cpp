@@ -20,7 +20,8 @@ node_api::node_api(const config::settings& s, const std::string& database_url,
       auth_(s.auth, users_, refresh_, codec, pool_),
       discord_(s.auth.discord, auth_, users_, pool_, provider_timeout),
       market_(sys, ex.where, ex.instruments, actor_timeout),
-      trading_(sys, ex.where, ex.instruments, actor_timeout) {
+      trading_(sys, ex.where, ex.instruments, actor_timeout),
+      websocket_(sys, net::ws::session_config_from(s.limits, ex.where, ex.instruments, &codec), s.limits) {
   const auto admin = net::api::ensure_first_admin(users_, s.admin);
   if (admin.created)
     spdlog::info("first admin '{}' created", s.admin.username);

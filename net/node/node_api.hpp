@@ -19,11 +19,13 @@
 #include "net/store/pg_link.hpp"
 #include "net/store/pg_refresh_token_store.hpp"
 #include "net/store/pg_user_store.hpp"
+#include "net/ws/ws_endpoint.hpp"
 
 namespace bourse::node {
 
 /// Everything behind the node's /api/v1 routes: the user and refresh-token stores on PostgreSQL, the
-/// pool for blocking work (argon2, database, Discord), and the auth, market and trading route sets.
+/// pool for blocking work (argon2, database, Discord), the auth, market and trading route sets and
+/// the WebSocket endpoint.
 /// Creates the first admin on construction. Must outlive the HTTP server; `stop()` joins the pool
 /// and must run before the server is destroyed.
 class node_api {
@@ -33,6 +35,9 @@ public:
 
   /// Registers every route set on `routes`.
   void add_routes(net::http::router& routes);
+
+  /// The WebSocket endpoint to install with server::set_upgrade_handler("/ws", ...).
+  net::ws::ws_endpoint& websocket() noexcept { return websocket_; }
 
   /// Waits for blocking work in flight to finish.
   void stop();
@@ -48,6 +53,7 @@ private:
   net::api::discord_api discord_;
   net::api::market_api market_;
   net::api::trading_api trading_;
+  net::ws::ws_endpoint websocket_;
 };
 
 } // namespace bourse::node

@@ -21,6 +21,9 @@
 #include "net/node/node_api.hpp"
 #include "net/node/node_database.hpp"
 #include "net/node/vendor_routes.hpp"
+#include "persistence/book_recovery.hpp"
+#include "persistence/persistence_actor.hpp"
+#include "persistence/pg_connection.hpp"
 
 namespace {
 
@@ -53,6 +56,21 @@ std::vector<instrument> listed_rules(const bots::market_catalog& catalog) {
   return out;
 }
 
+/// Every book of the market rebuilt from its durable command journal (empty books on a new node).
+std::map<std::string, std::shared_ptr<book_state>> recover_market(const std::string& database_url,
+                                                                  const std::vector<instrument>& listed) {
+  instrument_table table;
+  for (const auto& rules : listed)
+    table.emplace(rules.symbol, rules);
+  auto conn = pg_connection::open(database_url);
+  if (!conn)
+    throw std::runtime_error("recovery: " + conn.error().message);
+  auto books = recover_books(*conn, table);
+  if (!books)
+    throw std::runtime_error("recovery: " + books.error().message);
+  return std::move(*books);
+}
+
 int run(config::settings s) {
   // Signals go to sigwait only; every thread started from here on inherits the mask.
   sigset_t signals;
@@ -73,15 +91,23 @@ int run(config::settings s) {
   cfg.set("middleman.connection-timeout", caf::timespan{std::chrono::seconds(5)});
   caf::actor_system sys{cfg};
 
+  const auto listed = listed_rules(catalog);
+  persistence_config persist_cfg;
+  persist_cfg.commit.conninfo = database.url();
+  auto persistence = spawn_persistence(sys, persist_cfg);
+
   exchange_config exchange_cfg;
+  exchange_cfg.recovered_books = recover_market(database.url(), listed);
+  exchange_cfg.book.persistence = persistence;
   exchange_cfg.starting_cash = s.game.starting_cash_cents;
   exchange_cfg.session.day_length = std::chrono::seconds(catalog.clock.seconds_per_day);
-  auto exchange = build_exchange(sys, listed_rules(catalog), exchange_cfg);
+  auto exchange = build_exchange(sys, listed, exchange_cfg);
 
   auto bot_board = std::make_shared<bot_status_board>();
+  gateway_actor gateway;
   if (s.node.actor_port != 0) {
-    auto gateway = spawn_gateway(sys, exchange.where, exchange.instruments, gateway_config{s.auth.bot_secret},
-                                 bot_board);
+    gateway = spawn_gateway(sys, exchange.where, exchange.instruments, gateway_config{s.auth.bot_secret},
+                            bot_board);
     auto port = publish_gateway(sys, gateway, s.node.actor_port, s.node.listen_address);
     if (!port)
       throw std::runtime_error("cannot publish the bot gateway on port " + std::to_string(s.node.actor_port) +
@@ -99,6 +125,7 @@ int run(config::settings s) {
   node::add_bots_route(routes, bot_board);
   node::add_vendor_routes(routes, std::filesystem::current_path() / "node_modules");
   net::http::server http(s, std::move(routes), &codec);
+  http.set_upgrade_handler("/ws", &api.websocket());
   http.start();
   spdlog::info("Bourse is up: http://{}:{}/", s.node.listen_address, http.port());
   std::printf("Bourse is up: http://%s:%u/\n", s.node.listen_address.c_str(), http.port());
@@ -107,7 +134,12 @@ int run(config::settings s) {
   wait_for_stop_signal();
   http.stop();
   api.stop();
+  if (gateway) {
+    sys.middleman().unpublish(gateway, s.node.actor_port);
+    caf::anon_send_exit(gateway, caf::exit_reason::user_shutdown);
+  }
   shutdown(exchange);
+  caf::anon_send_exit(persistence, caf::exit_reason::user_shutdown); // writes what is queued first
   return 0;
 }
 
