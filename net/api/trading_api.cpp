@@ -1,5 +1,6 @@
 #include "net/api/trading_api.hpp"
 
+#include "net/api/account_json.hpp"
 #include "net/api/actor_bridge.hpp"
 #include "net/api/json_fields.hpp"
 #include "net/api/order_json.hpp"
@@ -23,39 +24,6 @@ std::optional<std::uint64_t> id_param(const http::request_context& ctx, std::str
   if (ec != std::errc{} || end != text.data() + text.size() || value == 0)
     return std::nullopt;
   return value;
-}
-
-object order_json(const open_order_view& o) {
-  return {{"order_id", o.id},   {"client_order_id", o.client_order_id},
-          {"symbol", o.symbol}, {"side", wire_name(o.order_side)},
-          {"price", o.price},   {"open_quantity", o.open_qty},
-          {"status", "OPEN"}};
-}
-
-std::string_view state_name(risk_state s) {
-  switch (s) {
-  case risk_state::active:
-    return "ACTIVE";
-  case risk_state::reducing:
-    return "REDUCING";
-  case risk_state::halted:
-    return "FROZEN";
-  }
-  return "ACTIVE";
-}
-
-object account_json(const account_view& v) {
-  boost::json::array positions;
-  for (const auto& p : v.positions)
-    positions.push_back({{"symbol", p.symbol}, {"spot", p.free}, {"spot_reserved", p.reserved}});
-  boost::json::array orders;
-  for (const auto& o : v.open_orders)
-    orders.push_back(order_json(o));
-  return {{"id", v.id},
-          {"state", state_name(v.state)},
-          {"cash", {{"free", v.cash_free}, {"reserved", v.cash_reserved}}},
-          {"positions", std::move(positions)},
-          {"open_orders", std::move(orders)}};
 }
 
 http::response result_response(const order_result& r, http::status ok_status) {
@@ -188,7 +156,7 @@ void trading_api::freeze(http::request_context ctx, http::responder respond, boo
     return respond(
         http::error_response(reason_code::malformed_request, "account id must be a positive integer"));
   std::function<http::response(risk_state&)> on_reply = [id = *id](risk_state& state) {
-    return http::json_response(boost::json::serialize(object{{"id", id}, {"state", state_name(state)}}));
+    return http::json_response(boost::json::serialize(object{{"id", id}, {"state", risk_state_name(state)}}));
   };
   ask_actor<risk_state>(sys_, where_->account(*id), timeout_, std::move(respond), on_reply,
                         reason_code::unavailable, atoms::risk::value,

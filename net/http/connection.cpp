@@ -10,6 +10,7 @@
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
 
 #include <chrono>
 #include <optional>
@@ -81,11 +82,21 @@ private:
       return on_read_error(ec);
     lowest().expires_never();
     auto req = parser_->release();
+    if (wants_upgrade(req))
+      return shared_.upgrade->upgrade(std::move(stream_), std::move(req), std::move(address_),
+                                      std::move(slot_));
     keep_alive_ = req.keep_alive();
     shared_.dispatch.dispatch(std::move(req), address_, [self = this->shared_from_this()](response res) {
       asio::dispatch(self->stream_.get_executor(),
                      [self, res = std::move(res)]() mutable { self->write(std::move(res)); });
     });
+  }
+
+  bool wants_upgrade(const request& req) const {
+    if (shared_.upgrade == nullptr || !beast::websocket::is_upgrade(req))
+      return false;
+    auto target = req.target();
+    return target.substr(0, target.find('?')) == shared_.upgrade_path;
   }
 
   void on_read_error(error_code ec) {

@@ -62,6 +62,11 @@ void server::set_readiness(std::function<bool()> check) {
   readiness_ = std::move(check);
 }
 
+void server::set_upgrade_handler(std::string path, upgrade_handler* handler) {
+  shared_->upgrade_path = std::move(path);
+  shared_->upgrade = handler;
+}
+
 void server::add_builtin_routes() {
   routes_.add(verb::get, "/healthz", permission::read_market,
               sync_handler([](request_context&) { return json_response(R"({"status":"ok"})"); }));

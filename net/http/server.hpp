@@ -39,6 +39,10 @@ public:
   /// Readiness for /readyz (true = 200, false = 503 UNAVAILABLE); call before start(). Default: ready.
   void set_readiness(std::function<bool()> check);
 
+  /// Hands WebSocket upgrade requests of path to handler (which must outlive the server); call
+  /// before start().
+  void set_upgrade_handler(std::string path, upgrade_handler* handler);
+
   /// Binds, listens and starts the threads. Throws boost::system::system_error if binding fails.
   void start();
 

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "actors/runtime/placement.hpp"
+#include "net/auth/access_token.hpp"
+#include "net/ws/session_messages.hpp"
+#include "net/ws/ws_outbox.hpp"
+
+#include <caf/actor_system.hpp>
+
+#include <chrono>
+#include <memory>
+#include <optional>
+
+namespace bourse::net::ws {
+
+/// Tunables of every session of one endpoint. Bounds come from config::limits_settings.
+struct session_config {
+  std::shared_ptr<placement> where;
+  std::shared_ptr<const instrument_table> instruments;
+  /// Verifies `auth` ops; must outlive the sessions.
+  const access_token_codec* codec = nullptr;
+  /// Inbound ops per second (and burst); past it an op is answered RATE_LIMITED and dropped.
+  std::int64_t messages_per_s = 50;
+  /// Outbound frames queued past which book channels stop sending deltas and later resync with a
+  /// fresh snapshot (conflation).
+  std::int64_t conflate_after_messages = 256;
+  /// Outbound frames or bytes queued past which the session closes with 1008 "SLOW_CONSUMER".
+  std::int64_t max_queued_messages = 1'024;
+  std::int64_t max_queued_bytes = 4 * 1024 * 1024;
+  /// Time to authenticate or subscribe after connecting, else close 1008 "UNAUTHENTICATED".
+  std::chrono::milliseconds auth_timeout{5'000};
+  /// Period of the session tick: account poll, conflation resync, token expiry.
+  std::chrono::milliseconds tick{250};
+  /// Heartbeat frames every this many ticks.
+  std::int64_t heartbeat_ticks = 60;
+  /// Timeout of every request to an exchange actor.
+  std::chrono::milliseconds request_timeout{5'000};
+};
+
+/// Spawns the session actor of one WebSocket connection: parses inbound ops (auth, subscribe,
+/// unsubscribe, ping, order.new, order.cancel, order.replace), subscribes to market-data actors as
+/// an md_subscriber (returning credit per message), polls the account view for the private
+/// channels and writes every frame through out. user is the handshake's verified token, if any.
+session_actor spawn_session(caf::actor_system& sys, const session_config& cfg, std::shared_ptr<ws_outbox> out,
+                            std::optional<access_claims> user);
+
+/// The wall clock, ms since the Unix epoch.
+std::int64_t unix_ms() noexcept;
+
+} // namespace bourse::net::ws

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "actors/runtime/interfaces.hpp"
+
+#include <caf/atom.hpp>
+#include <caf/typed_actor.hpp>
+
+#include <string>
+
+namespace bourse::net::ws {
+
+/// Message tags of the WebSocket session actor (CAF 0.17 atoms: at most 10 characters).
+namespace atoms {
+using frame = caf::atom_constant<caf::atom("ws_frame")>;
+using closed = caf::atom_constant<caf::atom("ws_closed")>;
+using tick = caf::atom_constant<caf::atom("ws_tick")>;
+using auth_due = caf::atom_constant<caf::atom("ws_authdue")>;
+} // namespace atoms
+
+/// One WebSocket session: market data as an md_subscriber, plus the socket's inbound text frames,
+/// the end of the connection, its periodic tick (heartbeat, account poll, conflation, expiry) and the
+/// deadline of the first `auth` op.
+using session_actor =
+    md_subscriber::extend<caf::reacts_to<atoms::frame, std::string>, caf::reacts_to<atoms::closed>,
+                          caf::reacts_to<atoms::tick>, caf::reacts_to<atoms::auth_due>>;
+
+} // namespace bourse::net::ws

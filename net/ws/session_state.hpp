@@ -1,0 +1,89 @@
+#pragma once
+
+#include "net/limits/rate_limiter.hpp"
+#include "net/ws/channel.hpp"
+#include "net/ws/session.hpp"
+
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+
+#include <map>
+#include <set>
+#include <string>
+
+namespace bourse::net::ws {
+
+/// The state and handlers of one session actor (session.cpp: ops and orders; session_channels.cpp:
+/// subscriptions, market data and the private channels). Lives in the actor's behavior.
+class session_state {
+public:
+  session_state(session_actor::pointer self, session_config cfg, std::shared_ptr<ws_outbox> out,
+                std::optional<access_claims> user);
+
+  /// One inbound text frame.
+  void on_frame(const std::string& text);
+  /// Periodic work: heartbeat, token expiry, account poll, conflation resync.
+  void on_tick();
+  /// The first-auth deadline passed.
+  void on_auth_due();
+  /// The connection ended.
+  void on_closed();
+
+  void on_snapshot(const l2_snapshot& snap, bool forced);
+  void on_delta(const l2_delta& delta);
+  void on_trade(const trade_print& trade);
+  void on_ticker(const ticker& t);
+  void on_candle(const candle& c);
+  void on_dropped(const std::string& symbol);
+
+private:
+  struct channel_entry {
+    channel ch;
+    std::uint64_t seq = 0;
+    bool ready = false; ///< its snapshot was sent
+    bool stale = false; ///< book: deltas withheld, a snapshot must follow
+    bool resyncing = false;
+  };
+  struct symbol_feed {
+    market_data_actor md;
+    std::set<std::string> channels;
+  };
+
+  void push(std::string text);
+  void close(std::uint16_t code, std::string_view reason);
+  void reply_error(const boost::json::value& id, reason_code code, std::string_view message = {});
+
+  void authenticate(const boost::json::value& id, const boost::json::object& op);
+  void subscribe(const boost::json::value& id, const boost::json::object& op, bool add);
+  reason_code add_channel(const channel& ch);
+  void remove_channel(const std::string& name);
+  bool add_feed(const std::string& symbol, const std::string& channel_name);
+  void remove_feed(const std::string& symbol, const std::string& channel_name);
+  void credit(const std::string& symbol);
+  void request_book(const std::string& symbol);
+  void request_candles(const channel& ch);
+  void request_tickers();
+  cents reference_price(const std::string& symbol) const;
+
+  void poll_account();
+  void apply_view(const account_view& v);
+  bool has_private() const;
+
+  reason_code trading_denied() const;
+  void order_new(const boost::json::value& id, boost::json::object op);
+  void order_change(const boost::json::value& id, boost::json::object op, bool replace);
+
+  session_actor::pointer self_;
+  session_config cfg_;
+  std::shared_ptr<ws_outbox> out_;
+  std::optional<access_claims> user_;
+  rate_limiter inbound_;
+  std::map<std::string, channel_entry> channels_;
+  std::map<std::string, symbol_feed> feeds_;
+  std::optional<account_view> last_view_;
+  bool polling_ = false;
+  bool closed_ = false;
+  std::int64_t ticks_ = 0;
+};
+
+} // namespace bourse::net::ws
