@@ -43,18 +43,33 @@ struct book_command {
   friend bool operator==(const book_command&, const book_command&) = default;
 };
 
-enum class account_entry_kind : std::uint8_t { place, deposit, issue, risk, report };
+/// place, deposit, issue, risk, report; replace: a replace's hold (prepare_replace); abort_replace:
+/// the hold given back after the book failed to answer; refused: the book turned a placed order
+/// away unexecuted (BUSY), its reservation is released.
+enum class account_entry_kind : std::uint8_t {
+  place,
+  deposit,
+  issue,
+  risk,
+  report,
+  replace,
+  abort_replace,
+  refused
+};
 
 /// One input an account applied. Fields a kind does not use stay zero.
 struct account_entry {
   account_entry_kind kind = account_entry_kind::place;
   sequence seq = 0; ///< the account's journal number: 1, 2, ... without gaps
   timestamp_ns time = 0;
-  new_order order;                        ///< place: as the client sent it
-  reason_code result = reason_code::none; ///< place: the account's verdict (none = reserved, routed)
-  std::string symbol;                     ///< issue, report
-  std::int64_t amount = 0;                ///< deposit: cents; issue: shares; risk: the risk_state value
-  sequence book_seq = 0;                  ///< report: the applied event of `symbol`'s book
+  new_order order; ///< place: as the client sent it; replace, abort_replace, refused: the
+                   ///< client_order_id (replace: the new price and open quantity too)
+  reason_code result = reason_code::none; ///< place, replace: the account's verdict (checked on replay)
+  std::string symbol;                     ///< every kind but place and deposit
+  /// deposit: cents; issue: shares; risk: the risk_state value; place, replace, report: the
+  /// reference price (cents) the account used for the symbol's price band
+  std::int64_t amount = 0;
+  sequence book_seq = 0; ///< report: the applied event of `symbol`'s book
   friend bool operator==(const account_entry&, const account_entry&) = default;
 };
 

@@ -110,4 +110,55 @@ pg_expected<book_journal> load_book_journal(pg_connection& conn, std::string_vie
   return journal;
 }
 
+pg_expected<std::map<account_id, account_journal>> load_account_journals(pg_connection& conn) {
+  std::map<account_id, account_journal> journals;
+  account_journal* current = nullptr;
+  account_id current_id = 0;
+  bool gap = false;
+  auto copied = copy_out(
+      conn,
+      "SELECT user_id, seq, kind, time_ns, symbol, client_order_id, side, type, tif, price, stop_price,"
+      " quantity, display_quantity, expire_time_ns, post_only, reduce_only, margin, stp, result, amount,"
+      " book_seq FROM account_journal ORDER BY user_id, seq",
+      21, [&](copy_fields fields) {
+        field_reader in{fields};
+        const account_id id = in.uint64();
+        account_entry e;
+        e.seq = in.uint64();
+        e.kind = in.enumeration<account_entry_kind>(account_entry_names);
+        e.time = in.int64();
+        const auto symbol = in.text();
+        auto& o = e.order;
+        o.client_order_id = in.uint64();
+        o.order_side = in.enumeration<side>(side_names);
+        o.type = in.enumeration<order_type>(type_names);
+        o.tif = in.enumeration<time_in_force>(tif_names);
+        o.price = in.int64();
+        o.stop_price = in.int64();
+        o.qty = in.int64();
+        o.display_qty = in.int64();
+        o.expire_time = in.int64();
+        o.post_only = in.boolean();
+        o.reduce_only = in.boolean();
+        o.margin = in.boolean();
+        o.stp = in.enumeration<stp_mode>(stp_names);
+        e.result = in.reason();
+        e.amount = in.int64();
+        e.book_seq = in.uint64();
+        (e.kind == account_entry_kind::place ? o.symbol : e.symbol) = symbol;
+        if (current == nullptr || id != current_id) {
+          current = &journals[id];
+          current_id = id;
+          gap = false;
+        }
+        gap = gap || e.seq != current->size() + 1;
+        if (!gap)
+          current->push_back(std::move(e));
+        return in.ok();
+      });
+  if (!copied)
+    return copied.error();
+  return journals;
+}
+
 } // namespace bourse

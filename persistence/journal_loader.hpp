@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -16,5 +17,11 @@ pg_expected<std::vector<std::string>> load_journaled_symbols(pg_connection& conn
 
 /// The command journal of `symbol`.
 pg_expected<book_journal> load_book_journal(pg_connection& conn, std::string_view symbol);
+
+/// The journal of one account: entries in seq order, cut at the first gap.
+using account_journal = std::vector<account_entry>;
+
+/// The journal of every account that has one, by id.
+pg_expected<std::map<account_id, account_journal>> load_account_journals(pg_connection& conn);
 
 } // namespace bourse

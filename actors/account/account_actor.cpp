@@ -1,42 +1,46 @@
 #include "actors/account/account_actor.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include <boost/container_hash/hash.hpp>
 #include <caf/typed_event_based_actor.hpp>
+#include <spdlog/spdlog.h>
 
 #include "actors/account/house_actor.hpp"
 #include "actors/account/margin_check.hpp"
 #include "actors/runtime/errors.hpp"
+#include "persistence/account_journal.hpp"
 
 namespace bourse {
 namespace {
 
-/// True when `qty` shares on `s` can only shrink the position (reduce-only orders).
-bool reduces(const position& pos, side s, quantity qty, bool margin) {
-  if (!margin)
-    return s == side::sell && pos.spot >= qty;
-  const quantity open = (s == side::sell ? pos.margin : -pos.margin) - pos.margin_closing;
-  return open >= qty;
-}
-
-order_request to_request(account_id owner, const new_order& o) {
-  return order_request{owner, o.client_order_id, o.order_side,  o.type,      o.tif, o.price, o.stop_price,
-                       o.qty, o.display_qty,     o.expire_time, o.post_only, o.stp};
+timestamp_ns system_now() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 class account_shell {
 public:
+  using order_promise = caf::typed_response_promise<order_result>;
+
   account_shell(account_actor::pointer self, std::shared_ptr<account_actor_state> state,
                 std::shared_ptr<const instrument_table> instruments, std::shared_ptr<placement> where,
                 account_actor_config cfg)
       : self_(self), st_(std::move(state)), instruments_(std::move(instruments)), where_(std::move(where)),
-        cfg_(cfg) {
+        cfg_(std::move(cfg)) {
     // nop
   }
 
   static account_actor::behavior_type behavior(std::shared_ptr<account_shell> s) {
     s->self_->delayed_send(s->self_, s->cfg_.idle_after, atoms::idle::value);
+    if (!s->st_->unsent.empty()) {
+      s->pending_ = std::exchange(s->st_->unsent, {});
+      s->durable_then([](bool) {
+        // nop: nobody waits for the opening deposit
+      });
+    }
     return {
         [s](atoms::place, const new_order& order) -> caf::result<order_result> {
           ++s->activity_;
@@ -61,18 +65,28 @@ public:
           s->apply(report);
           return report.event.seq;
         },
-        [s](atoms::deposit, cents amount) {
+        [s](atoms::deposit, cents amount) -> caf::result<reason_code> {
           ++s->activity_;
-          return s->st_->acc.deposit(amount);
+          account_entry entry;
+          entry.kind = account_entry_kind::deposit;
+          entry.amount = amount;
+          return s->change(std::move(entry));
         },
-        [s](atoms::deposit, const std::string& symbol, quantity qty) {
+        [s](atoms::deposit, const std::string& symbol, quantity qty) -> caf::result<reason_code> {
           ++s->activity_;
-          return s->st_->acc.issue_shares(symbol, qty);
+          account_entry entry;
+          entry.kind = account_entry_kind::issue;
+          entry.symbol = symbol;
+          entry.amount = qty;
+          return s->change(std::move(entry));
         },
-        [s](atoms::risk, risk_state next) {
+        [s](atoms::risk, risk_state next) -> caf::result<risk_state> {
           ++s->activity_;
-          s->st_->acc.set_state(next);
-          return next;
+          account_entry entry;
+          entry.kind = account_entry_kind::risk;
+          entry.amount = static_cast<std::int64_t>(next);
+          s->record(std::move(entry));
+          return s->reply_when_durable(next);
         },
         [s](caf::get_atom, atoms::view) { return s->view(); },
         [s](atoms::idle) { s->idle_tick(); },
@@ -80,98 +94,170 @@ public:
   }
 
 private:
+  /// Applies `entry` through apply_entry and queues it for the journal when it changed the account
+  /// (a rejected deposit, issue or replace changed nothing); returns its outcome.
+  entry_outcome record(account_entry entry, const book_event* event = nullptr) {
+    entry.time = system_now();
+    const auto out = apply_entry(*st_, *instruments_, entry, event);
+    entry.result = out.reason;
+    const bool changed = out.reason == reason_code::none || entry.kind == account_entry_kind::place ||
+                         entry.kind == account_entry_kind::refused;
+    if (changed) {
+      entry.seq = ++st_->journaled;
+      pending_.push_back(std::move(entry));
+    }
+    return out;
+  }
+
+  /// A deposit or an issue of shares: its verdict, once durable when it changed the account.
+  caf::result<reason_code> change(account_entry entry) {
+    const auto reason = record(std::move(entry)).reason;
+    return reply_when_durable(reason);
+  }
+
+  /// True when new work must be turned away: too many journal requests await their ack.
+  bool busy() const { return cfg_.persistence && unjournaled_ >= cfg_.max_unjournaled; }
+
+  /// The reference price (cents) of `symbol`'s price band now: the book's latest re-centring, else
+  /// the listing's; 0 for an unlisted symbol.
+  cents reference(std::string_view symbol) const {
+    if (const cents now = where_->reference_price(symbol); now > 0)
+      return now;
+    const auto listed = instruments_->find(symbol);
+    return listed == instruments_->end() ? 0 : listed->second.reference_price;
+  }
+
   caf::result<order_result> place(const new_order& order) {
     auto& st = *st_;
     if (auto done = st.results.find(order.client_order_id); done != st.results.end())
-      return done->second;
+      return reply_when_durable(done->second);
     order_result result{order.client_order_id, order.symbol, 0, reason_code::none};
-    const instrument* inst = rules_of(order.symbol);
-    if (inst == nullptr) {
-      result.reason = reason_code::unknown_symbol;
-    } else if (!st.orders.contains(order.client_order_id)) {
-      const position* pos = st.acc.find_position(order.symbol);
-      if (order.reduce_only && !reduces(pos ? *pos : position{}, order.order_side, order.qty, order.margin))
-        result.reason = reason_code::account_reducing_only;
-      else
-        result.reason = st.acc.place(*inst, to_request(st.acc.id(), order), order.margin);
-      if (result.reason == reason_code::none)
-        st.orders.emplace(order.client_order_id, account_actor_state::order_info{order.symbol, 0});
+    if (!st.orders.contains(order.client_order_id)) {
+      if (busy()) {
+        result.reason = reason_code::busy;
+        return result;
+      }
+      account_entry entry;
+      entry.order = order;
+      entry.amount = reference(order.symbol);
+      result.reason = record(std::move(entry)).reason;
+      if (result.reason != reason_code::none)
+        return reply_when_durable(result);
     }
-    if (result.reason != reason_code::none) {
-      st.results.emplace(order.client_order_id, result);
-      return result;
-    }
-    return route(to_request(st.acc.id(), order), std::move(result));
+    // The reservation (or a resend's first one) reaches the book only once it is durable.
+    auto rp = self_->make_response_promise<order_result>();
+    durable_then([this, rp, request = to_request(st.acc.id(), order), result](bool ok) mutable {
+      if (!ok) {
+        result.reason = reason_code::persistence_failed;
+        rp.deliver(result);
+        return;
+      }
+      route(rp, request, std::move(result));
+    });
+    return rp;
   }
 
   /// Sends a reserved order to its book (again, after a failure: the book answers a duplicate with
-  /// its first reply). The book's reports, not this reply, move the reservation.
-  caf::result<order_result> route(const order_request& request, order_result result) {
+  /// its first reply). The book's reports, not this reply, move the reservation, except a BUSY
+  /// reply: the book executed nothing and keeps no reply, so the reservation is released.
+  void route(order_promise rp, const order_request& request, order_result result) {
     auto book = where_->book(result.symbol);
     if (!book) {
       result.reason = reason_code::unavailable;
-      return result;
+      rp.deliver(result);
+      return;
     }
-    auto rp = self_->make_response_promise<order_result>();
     self_->request(book, cfg_.book_timeout, atoms::submit::value, request)
         .then(
             [this, rp, result](const book_reply& reply) mutable {
               result.id = reply.id;
               result.reason = reply.reason;
-              st_->results.emplace(result.client_order_id, result);
+              if (reply.reason == reason_code::busy && reply.id == 0)
+                refuse(result);
+              else
+                st_->results.emplace(result.client_order_id, result);
               rp.deliver(result);
             },
             [rp, result](caf::error& err) mutable {
               result.reason = to_reason(err);
               rp.deliver(result);
             });
-    return rp;
+  }
+
+  /// The book turned `result`'s order away unexecuted: releases its reservation (journaled).
+  void refuse(const order_result& result) {
+    account_entry entry;
+    entry.kind = account_entry_kind::refused;
+    entry.symbol = result.symbol;
+    entry.order.client_order_id = result.client_order_id;
+    record(std::move(entry));
+    durable_then([](bool) {
+      // nop: a lost release leaves a reservation that a resend routes again
+    });
   }
 
   caf::result<order_result> cancel(const std::string& symbol, std::uint64_t client_order_id) {
     auto result = known_order(symbol, client_order_id);
     if (result.reason != reason_code::none)
       return result;
+    auto rp = self_->make_response_promise<order_result>();
     const order_id id = result.id;
-    return ask_book(
-        std::move(result),
+    ask_book(
+        rp, std::move(result),
         [] {
           // nop: the client retries
         },
         atoms::cancel::value, id, st_->acc.id());
+    return rp;
   }
 
-  /// Holds what the replacement needs (account::prepare_replace), then asks the book; its REPLACED
-  /// or REJECTED report settles the hold. A book that does not answer gets the hold back at once:
-  /// a REPLACED report arriving later still applies (apply_replace needs no prepare).
+  /// Holds what the replacement needs (account::prepare_replace, journaled), then asks the book; its
+  /// REPLACED or REJECTED report settles the hold. A book that does not answer gets the hold back at
+  /// once: a REPLACED report arriving later still applies (apply_replace needs no prepare).
   caf::result<order_result> replace(const std::string& symbol, std::uint64_t client_order_id, cents price,
                                     quantity qty) {
     auto result = known_order(symbol, client_order_id);
-    const instrument* inst = rules_of(symbol);
-    if (result.reason != reason_code::none || inst == nullptr)
-      return result;
-    result.reason = st_->acc.prepare_replace(*inst, client_order_id, price, qty);
     if (result.reason != reason_code::none)
       return result;
-    const order_id id = result.id;
-    return ask_book(
-        std::move(result), [this, client_order_id] { st_->acc.abort_replace(client_order_id); },
-        atoms::replace::value, id, st_->acc.id(), price, qty);
+    if (busy()) {
+      result.reason = reason_code::busy;
+      return result;
+    }
+    account_entry entry;
+    entry.kind = account_entry_kind::replace;
+    entry.symbol = symbol;
+    entry.order.client_order_id = client_order_id;
+    entry.order.price = price;
+    entry.order.qty = qty;
+    entry.amount = reference(symbol);
+    result.reason = record(std::move(entry)).reason;
+    if (result.reason != reason_code::none)
+      return result;
+    auto rp = self_->make_response_promise<order_result>();
+    durable_then([this, rp, result, symbol, client_order_id, price, qty](bool ok) mutable {
+      if (!ok) {
+        result.reason = reason_code::persistence_failed;
+        rp.deliver(result);
+        return;
+      }
+      const order_id id = result.id;
+      ask_book(
+          rp, std::move(result), [this, symbol, client_order_id] { abort_replace(symbol, client_order_id); },
+          atoms::replace::value, id, st_->acc.id(), price, qty);
+    });
+    return rp;
   }
 
-  /// The rules of `symbol` with the price band its book uses now (books re-centre it every game
-  /// day), or nullptr for an unlisted symbol. Reservations of market buys and shorts use its high.
-  const instrument* rules_of(std::string_view symbol) {
-    auto it = current_rules_.find(symbol);
-    if (it == current_rules_.end()) {
-      auto listed = instruments_->find(symbol);
-      if (listed == instruments_->end())
-        return nullptr;
-      it = current_rules_.emplace(listed->first, listed->second).first;
-    }
-    if (const cents reference = where_->reference_price(symbol); reference > 0)
-      it->second.reference_price = reference;
-    return &it->second;
+  /// Gives back the hold of a replace whose book did not answer (journaled).
+  void abort_replace(const std::string& symbol, std::uint64_t client_order_id) {
+    account_entry entry;
+    entry.kind = account_entry_kind::abort_replace;
+    entry.symbol = symbol;
+    entry.order.client_order_id = client_order_id;
+    record(std::move(entry));
+    durable_then([](bool) {
+      // nop: a lost abort leaves the hold until the book's report settles it
+    });
   }
 
   /// `client_order_id` on `symbol` as a result to fill in: its book id and reason none, or
@@ -186,17 +272,17 @@ private:
     return result;
   }
 
-  /// Sends `what` to the book of `result`'s symbol and answers the client with the book's reason,
-  /// or with UNAVAILABLE / TIMEOUT after calling `on_error` when the book is missing or silent.
+  /// Sends `what` to the book of `result`'s symbol and answers `rp` with the book's reason, or with
+  /// UNAVAILABLE / TIMEOUT after calling `on_error` when the book is missing or silent.
   template <class OnError, class... Ts>
-  caf::result<order_result> ask_book(order_result result, OnError on_error, Ts... what) {
+  void ask_book(order_promise rp, order_result result, OnError on_error, Ts... what) {
     auto book = where_->book(result.symbol);
     if (!book) {
       on_error();
       result.reason = reason_code::unavailable;
-      return result;
+      rp.deliver(result);
+      return;
     }
-    auto rp = self_->make_response_promise<order_result>();
     self_->request(book, cfg_.book_timeout, what...)
         .then(
             [rp, result](reason_code why) mutable {
@@ -208,7 +294,6 @@ private:
               result.reason = to_reason(err);
               rp.deliver(result);
             });
-    return rp;
   }
 
   /// After a REPLACED event the account could not cover in full: shrinks the book's order to what
@@ -234,63 +319,78 @@ private:
           .then(done, failed);
   }
 
-  /// Applies this account's side of a book event once; older sequences are resends and skipped.
-  /// ACCEPTED and REJECTED also fix the order's first result, should the book's reply be lost.
+  /// Applies this account's side of a book event once (older sequences are resends and skipped)
+  /// and journals it without waiting: the book journaled the event before sending it, and recovery
+  /// applies every durable event beyond the account's journal, so the book may forget it at once.
   void apply(const execution_report& report) {
-    auto& st = *st_;
-    auto& applied = st.applied[report.symbol];
     const auto& e = report.event;
-    if (e.seq <= applied)
+    if (auto it = st_->applied.find(report.symbol); it != st_->applied.end() && e.seq <= it->second)
       return;
-    applied = e.seq;
-    auto inst = instruments_->find(report.symbol);
-    if (inst == instruments_->end())
-      return;
-    const account_id me = st.acc.id();
-    switch (e.kind) {
-    case book_event_kind::accepted:
-      if (auto it = st.orders.find(e.client_ref); it != st.orders.end())
-        it->second.id = e.order;
-      st.results.try_emplace(e.client_ref,
-                             order_result{e.client_ref, report.symbol, e.order, reason_code::none});
-      break;
-    case book_event_kind::fill:
-      if (e.owner == me)
-        credit_house(*where_, report.symbol, me, e, liquidity::taker,
-                     st.acc.apply_fill(inst->second, e.client_ref, e.price, e.qty, liquidity::taker).fee);
-      if (e.maker_owner == me)
-        credit_house(
-            *where_, report.symbol, me, e, liquidity::maker,
-            st.acc.apply_fill(inst->second, e.maker_client_ref, e.price, e.qty, liquidity::maker).fee);
-      break;
-    case book_event_kind::replaced:
-      if (st.acc.apply_replace(*rules_of(report.symbol), e.client_ref, e.price, e.remaining) !=
-          reason_code::none)
-        shrink(report.symbol, e);
-      break;
-    case book_event_kind::cancelled:
-    case book_event_kind::expired:
-      st.acc.release(e.client_ref, e.qty);
-      break;
-    case book_event_kind::rejected:
-      if (e.order != 0) {
-        st.acc.abort_replace(e.client_ref);
-        break;
-      }
-      st.acc.release_all(e.client_ref);
-      st.results.try_emplace(e.client_ref, order_result{e.client_ref, report.symbol, 0, e.reason});
-      break;
-    default:
-      break;
-    }
-    forget_if_closed(e.client_ref);
-    if (e.kind == book_event_kind::fill)
-      forget_if_closed(e.maker_client_ref);
+    account_entry entry;
+    entry.kind = account_entry_kind::report;
+    entry.symbol = report.symbol;
+    entry.book_seq = e.seq;
+    entry.amount = reference(report.symbol);
+    const auto out = record(std::move(entry), &e);
+    const account_id me = st_->acc.id();
+    credit_house(*where_, report.symbol, me, e, liquidity::taker, out.taker_fee);
+    credit_house(*where_, report.symbol, me, e, liquidity::maker, out.maker_fee);
+    if (out.shrink)
+      shrink(report.symbol, e);
+    durable_then([](bool) {
+      // nop: nobody waits for a report's entry
+    });
   }
 
-  void forget_if_closed(std::uint64_t client_ref) {
-    if (st_->acc.find_order(client_ref) == nullptr)
-      st_->orders.erase(client_ref);
+  /// Answers `reply` once the entries recorded so far are durable (at once without persistence);
+  /// a journal that refuses them makes the answer an error (the caller retries).
+  template <class T>
+  caf::result<T> reply_when_durable(T reply) {
+    if (!cfg_.persistence) {
+      pending_.clear();
+      return reply;
+    }
+    auto rp = self_->make_response_promise<T>();
+    durable_then([rp, reply](bool ok) mutable {
+      if (ok)
+        rp.deliver(reply);
+      else
+        rp.deliver(caf::make_error(caf::sec::runtime_error));
+    });
+    return rp;
+  }
+
+  /// Journals the entries recorded since the last call as one non-refusable request (an empty one
+  /// orders `done` behind the earlier ones); calls `done(true)` once durable, `done(false)` when
+  /// the journal refused them (the account's memory is then ahead of its journal; logged). Acks
+  /// arrive in request order. Without persistence `done(true)` runs at once.
+  template <class Done>
+  void durable_then(Done done) {
+    auto entries = std::exchange(pending_, {});
+    if (!cfg_.persistence) {
+      done(true);
+      return;
+    }
+    persist_request request;
+    request.account = st_->acc.id();
+    request.entries = std::move(entries);
+    request.refusable = false;
+    ++unjournaled_;
+    self_->request(cfg_.persistence, caf::infinite, atoms::persist::value, std::move(request))
+        .then(
+            [this, done](durable_ack& ack) mutable {
+              --unjournaled_;
+              const bool ok = ack.reason == reason_code::none;
+              if (!ok)
+                spdlog::error("account {}: journal refused entries: {}", st_->acc.id(),
+                              to_string(ack.reason));
+              done(ok);
+            },
+            [this, done](caf::error& err) mutable {
+              --unjournaled_;
+              spdlog::error("account {}: journal unreachable: {}", st_->acc.id(), caf::to_string(err));
+              done(false);
+            });
   }
 
   account_view view() const {
@@ -317,8 +417,8 @@ private:
   void idle_tick() {
     const bool quiet = activity_ == activity_at_last_tick_;
     activity_at_last_tick_ = activity_;
-    if (quiet && st_->orders.empty() && st_->acc.open_orders().empty() && !holds_margin(st_->acc) &&
-        where_->passivate(st_->acc.id(), self_->address())) {
+    if (quiet && unjournaled_ == 0 && st_->orders.empty() && st_->acc.open_orders().empty() &&
+        !holds_margin(st_->acc) && where_->passivate(st_->acc.id(), self_->address())) {
       self_->quit();
       return;
     }
@@ -328,9 +428,10 @@ private:
   account_actor::pointer self_;
   std::shared_ptr<account_actor_state> st_;
   std::shared_ptr<const instrument_table> instruments_;
-  instrument_table current_rules_; ///< rules of the symbols this incarnation traded, band kept current
   std::shared_ptr<placement> where_;
   account_actor_config cfg_;
+  std::vector<account_entry> pending_; ///< recorded, not yet handed to the journal
+  std::size_t unjournaled_ = 0;        ///< journal requests awaiting their ack
   std::uint64_t activity_ = 0;
   std::uint64_t activity_at_last_tick_ = 0;
 };
@@ -367,7 +468,7 @@ account_actor spawn_account(caf::actor_system& sys, std::shared_ptr<account_acto
          std::shared_ptr<const instrument_table> inst, std::shared_ptr<placement> w, account_actor_config c) {
         return account_shell::behavior(std::make_shared<account_shell>(self, st, inst, w, c));
       },
-      std::move(state), std::move(instruments), std::move(where), cfg);
+      std::move(state), std::move(instruments), std::move(where), std::move(cfg));
 }
 
 } // namespace bourse

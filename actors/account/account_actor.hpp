@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include <caf/actor_system.hpp>
 
@@ -12,11 +13,13 @@
 #include "actors/account/margin.hpp"
 #include "actors/runtime/interfaces.hpp"
 #include "actors/runtime/placement.hpp"
+#include "persistence/persist_messages.hpp"
 
 namespace bourse {
 
 /// The checkpoint of an account actor: the ledger account plus what idempotency and at-least-once
-/// report delivery need. Survives restarts and passivation (in memory until persistence exists).
+/// report delivery need. Survives restarts and passivation in memory; after a process restart it is
+/// rebuilt from the account's journal (persistence/account_recovery.hpp).
 struct account_actor_state {
   explicit account_actor_state(account_id id, risk_limits limits = {}) : acc(id, limits) {}
 
@@ -31,18 +34,29 @@ struct account_actor_state {
   std::unordered_map<std::uint64_t, order_result> results; ///< first final answer per client_order_id
   std::unordered_map<std::uint64_t, order_info> orders;    ///< open (or not yet confirmed) orders
   std::map<std::string, sequence, std::less<>> applied;    ///< last book sequence applied per symbol
+  sequence journaled = 0;                                  ///< seq of the last journal entry
+  std::vector<account_entry>
+      unsent; ///< applied before the actor ran (opening deposit): journaled at its start
 };
 
 /// Tunables of an account actor.
 struct account_actor_config {
   caf::timespan book_timeout = std::chrono::seconds(2); ///< per request to a book
   caf::timespan idle_after = std::chrono::seconds(60);  ///< passivate after this long without messages
+  /// When set, every state change is journaled there (persistence/account_journal.hpp) and what a
+  /// client sees of it (the reply, the order reaching its book) leaves only after the durable ack.
+  persistence_actor persistence;
+  /// With persistence: new orders and replaces get BUSY (nothing changed) while this many journal
+  /// requests await their durable ack, which bounds the account's memory when the store is slow.
+  std::size_t max_unjournaled = 256;
 };
 
 /// Spawns an account actor on `state`: validates, risk-checks and reserves orders, routes them to the
 /// book found through `where`, applies execution reports exactly once (by book sequence), answers
 /// resends of a client_order_id with the first result, and passivates itself when idle with no open
-/// orders. Book failures reach the client as UNAVAILABLE or TIMEOUT (retryable).
+/// orders. Book failures reach the client as UNAVAILABLE or TIMEOUT (retryable); a book's BUSY
+/// releases the reservation. Every state change goes through apply_entry (and, with
+/// `cfg.persistence`, the journal), so a replay of the journal rebuilds the same state.
 account_actor spawn_account(caf::actor_system& sys, std::shared_ptr<account_actor_state> state,
                             std::shared_ptr<const instrument_table> instruments,
                             std::shared_ptr<placement> where, account_actor_config cfg);

@@ -3,6 +3,8 @@
 #include <caf/actor_cast.hpp>
 #include <caf/send.hpp>
 
+#include "persistence/account_journal.hpp"
+
 namespace bourse {
 
 std::shared_ptr<account_actor_state> account_store::get_or_open(account_id id) {
@@ -10,8 +12,14 @@ std::shared_ptr<account_actor_state> account_store::get_or_open(account_id id) {
   auto& state = states_[id];
   if (!state) {
     state = std::make_shared<account_actor_state>(id, limits_);
-    if (starting_cash_ > 0)
-      state->acc.deposit(starting_cash_);
+    if (starting_cash_ > 0) {
+      account_entry opening;
+      opening.kind = account_entry_kind::deposit;
+      opening.amount = starting_cash_;
+      opening.seq = ++state->journaled;
+      apply_entry(*state, {}, opening, nullptr);
+      state->unsent.push_back(std::move(opening));
+    }
   }
   return state;
 }
@@ -90,7 +98,8 @@ exchange build_exchange(caf::actor_system& sys, const std::vector<instrument>& i
   ex.instruments = table;
   ex.books_supervisor = spawn_supervisor(sys, cfg.books_policy);
   ex.accounts_supervisor = spawn_supervisor(sys, cfg.accounts_policy);
-  ex.accounts = std::make_shared<account_store>(cfg.starting_cash, cfg.limits);
+  ex.accounts =
+      std::make_shared<account_store>(cfg.starting_cash, cfg.limits, std::move(cfg.recovered_accounts));
   auto where = ex.where;
   for (const auto& inst : instruments) {
     auto md_state = std::make_shared<market_data_state>(inst.symbol, cfg.market_data);
@@ -109,7 +118,7 @@ exchange build_exchange(caf::actor_system& sys, const std::vector<instrument>& i
                                              return caf::actor_cast<caf::actor>(h);
                                            }});
   }
-  ex.house = std::make_shared<house_state>();
+  ex.house = cfg.recovered_house ? cfg.recovered_house : std::make_shared<house_state>();
   start_house(sys, ex.books_supervisor, where, ex.house);
   ex.liquidation = std::make_shared<liquidation_state>();
   auto liquidator = std::make_shared<liquidator_ref>();

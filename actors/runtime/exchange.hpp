@@ -20,12 +20,17 @@
 
 namespace bourse {
 
-/// In-memory checkpoints of every account that ever ran on this node (persistence replaces this).
+/// Checkpoints of every account of this node: those recovered from their journals at start
+/// (persistence/account_recovery.hpp) and those that ran since.
 class account_store {
 public:
-  account_store(cents starting_cash, risk_limits limits) : starting_cash_(starting_cash), limits_(limits) {}
+  using state_map = std::map<account_id, std::shared_ptr<account_actor_state>>;
 
-  /// The checkpoint of `id`; a new account is opened with the starting cash deposited.
+  account_store(cents starting_cash, risk_limits limits, state_map recovered = {})
+      : starting_cash_(starting_cash), limits_(limits), states_(std::move(recovered)) {}
+
+  /// The checkpoint of `id`; a new account is opened with the starting cash deposited (a DEPOSIT
+  /// entry its actor journals when it starts).
   std::shared_ptr<account_actor_state> get_or_open(account_id id);
   /// Every checkpoint, by id.
   std::map<account_id, std::shared_ptr<account_actor_state>> all() const;
@@ -34,7 +39,7 @@ private:
   mutable std::mutex mutex_;
   cents starting_cash_;
   risk_limits limits_;
-  std::map<account_id, std::shared_ptr<account_actor_state>> states_;
+  state_map states_;
 };
 
 /// Tunables of a whole in-process exchange.
@@ -51,6 +56,11 @@ struct exchange_config {
   /// Books rebuilt from the journal (persistence/book_recovery.hpp), by symbol; instruments without
   /// one start empty. Set `book.persistence` to journal every command.
   std::map<std::string, std::shared_ptr<book_state>> recovered_books;
+  /// Accounts rebuilt from their journals (persistence/account_recovery.hpp), by id; others open
+  /// with the starting cash. Set `account.persistence` to journal every change.
+  account_store::state_map recovered_accounts;
+  /// The house account rebuilt with them (the fees they paid); a fresh one when not set.
+  std::shared_ptr<house_state> recovered_house;
 };
 
 /// Handles to one node's exchange: the placement lookup, the two supervisors and the checkpoints.

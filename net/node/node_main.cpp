@@ -21,6 +21,7 @@
 #include "net/node/node_api.hpp"
 #include "net/node/node_database.hpp"
 #include "net/node/vendor_routes.hpp"
+#include "persistence/account_recovery.hpp"
 #include "persistence/book_recovery.hpp"
 #include "persistence/persistence_actor.hpp"
 #include "persistence/pg_connection.hpp"
@@ -56,9 +57,10 @@ std::vector<instrument> listed_rules(const bots::market_catalog& catalog) {
   return out;
 }
 
-/// Every book of the market rebuilt from its durable command journal (empty books on a new node).
-std::map<std::string, std::shared_ptr<book_state>> recover_market(const std::string& database_url,
-                                                                  const std::vector<instrument>& listed) {
+/// Every book and account of the market (and the house) rebuilt from their durable journals into
+/// `cfg` (nothing on a new node); `cfg.limits` are the accounts' risk limits.
+void recover_market(const std::string& database_url, const std::vector<instrument>& listed,
+                    exchange_config& cfg) {
   instrument_table table;
   for (const auto& rules : listed)
     table.emplace(rules.symbol, rules);
@@ -68,7 +70,12 @@ std::map<std::string, std::shared_ptr<book_state>> recover_market(const std::str
   auto books = recover_books(*conn, table);
   if (!books)
     throw std::runtime_error("recovery: " + books.error().message);
-  return std::move(*books);
+  auto accounts = recover_accounts(*conn, table, cfg.limits);
+  if (!accounts)
+    throw std::runtime_error("recovery: " + accounts.error().message);
+  cfg.recovered_books = std::move(*books);
+  cfg.recovered_accounts = std::move(accounts->accounts);
+  cfg.recovered_house = std::move(accounts->house);
 }
 
 int run(config::settings s) {
@@ -97,8 +104,9 @@ int run(config::settings s) {
   auto persistence = spawn_persistence(sys, persist_cfg);
 
   exchange_config exchange_cfg;
-  exchange_cfg.recovered_books = recover_market(database.url(), listed);
+  recover_market(database.url(), listed, exchange_cfg);
   exchange_cfg.book.persistence = persistence;
+  exchange_cfg.account.persistence = persistence;
   exchange_cfg.starting_cash = s.game.starting_cash_cents;
   exchange_cfg.session.day_length = std::chrono::seconds(catalog.clock.seconds_per_day);
   auto exchange = build_exchange(sys, listed, exchange_cfg);
