@@ -3,6 +3,7 @@
 #include "net/api/account_json.hpp"
 
 #include <map>
+#include <string>
 
 namespace bourse::net::ws {
 
@@ -36,6 +37,26 @@ std::vector<boost::json::object> order_events(const account_view& before, const 
   out.reserve(events.size());
   for (auto& [id, event] : events)
     out.push_back(std::move(event));
+  return out;
+}
+
+std::vector<boost::json::object> fill_events(const account_view& before, const account_view& after) {
+  std::map<std::string, quantity> moved;
+  for (const auto& p : after.positions)
+    moved[p.symbol] += p.free + p.reserved;
+  for (const auto& p : before.positions)
+    moved[p.symbol] -= p.free + p.reserved;
+  std::erase_if(moved, [](const auto& entry) { return entry.second == 0; });
+  cents paid = (before.cash_free + before.cash_reserved) - (after.cash_free + after.cash_reserved);
+  std::vector<boost::json::object> out;
+  for (const auto& [symbol, delta] : moved) {
+    quantity qty = delta > 0 ? delta : -delta;
+    boost::json::object event{{"symbol", symbol}, {"side", delta > 0 ? "BUY" : "SELL"}, {"qty", qty}};
+    cents value = paid > 0 ? paid : -paid;
+    if (moved.size() == 1 && value != 0)
+      event["price"] = (value + qty / 2) / qty;
+    out.push_back(std::move(event));
+  }
   return out;
 }
 

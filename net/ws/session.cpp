@@ -57,6 +57,9 @@ void session_state::on_closed() {
   for (const auto& [symbol, feed] : feeds_)
     self_->send(feed.md, bourse::atoms::unsubscribe::value, caf::actor_cast<md_subscriber>(self_));
   feeds_.clear();
+  for (const auto& [id, feed] : auctions_)
+    self_->send(feed.lot, bourse::atoms::unsubscribe::value, caf::actor_cast<auction_subscriber>(self_));
+  auctions_.clear();
   self_->quit();
 }
 
@@ -228,6 +231,7 @@ session_actor spawn_session(caf::actor_system& sys, const session_config& cfg, s
             [s](const ticker& t) { s->on_ticker(t); },
             [s](const candle& c) { s->on_candle(c); },
             [s](bourse::atoms::dropped, const std::string& symbol) { s->on_dropped(symbol); },
+            [s](const auction_event& e) { s->on_auction_event(e); },
             [s](atoms::frame, const std::string& text) { s->on_frame(text); },
             [s](atoms::closed) { s->on_closed(); },
             [s](atoms::tick) { s->on_tick(); },

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "actors/auction/auction_messages.hpp"
 #include "actors/runtime/placement.hpp"
 #include "net/auth/access_token.hpp"
 #include "net/ws/session_messages.hpp"
@@ -8,6 +9,7 @@
 #include <caf/actor_system.hpp>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -35,12 +37,15 @@ struct session_config {
   std::int64_t heartbeat_ticks = 60;
   /// Timeout of every request to an exchange actor.
   std::chrono::milliseconds request_timeout{5'000};
+  /// The actor of an auction lot, or an invalid handle; unset, every auction.<id> is NOT_FOUND.
+  std::function<auction_actor(lot_id)> auction_lookup;
 };
 
 /// Spawns the session actor of one WebSocket connection: parses inbound ops (auth, subscribe,
 /// unsubscribe, ping, order.new, order.cancel, order.replace), subscribes to market-data actors as
 /// an md_subscriber (returning credit per message), polls the account view for the private
-/// channels and writes every frame through out. user is the handshake's verified token, if any.
+/// channels, joins auction lots as an auction_subscriber and writes every frame through out. user is the
+/// handshake's verified token, if any.
 session_actor spawn_session(caf::actor_system& sys, const session_config& cfg, std::shared_ptr<ws_outbox> out,
                             std::optional<access_claims> user);
 

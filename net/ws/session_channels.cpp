@@ -47,7 +47,7 @@ reason_code session_state::add_channel(const channel& ch) {
   if (is_private(ch.kind) && !user_)
     return reason_code::unauthenticated;
   if (ch.kind == channel_kind::auction)
-    return reason_code::not_found;
+    return add_auction(ch);
   channels_.emplace(ch.name, channel_entry{ch});
   switch (ch.kind) {
   case channel_kind::book:
@@ -82,7 +82,9 @@ void session_state::remove_channel(const std::string& name) {
   auto it = channels_.find(name);
   if (it == channels_.end())
     return;
-  if (it->second.ch.kind == channel_kind::ticker) {
+  if (it->second.ch.kind == channel_kind::auction) {
+    remove_auction(it->second.ch);
+  } else if (it->second.ch.kind == channel_kind::ticker) {
     for (const auto& [symbol, inst] : *cfg_.instruments)
       remove_feed(symbol, name);
   } else if (!it->second.ch.symbol.empty()) {
@@ -288,6 +290,8 @@ void session_state::apply_view(const account_view& v) {
     } else if (entry.ch.kind == channel_kind::orders && changed && last_view_) {
       for (auto& event : order_events(*last_view_, v))
         push(channel_frame(name, "order", ++entry.seq, std::move(event)));
+      for (auto& event : fill_events(*last_view_, v))
+        push(channel_frame(name, "fill", ++entry.seq, std::move(event)));
     }
   }
   last_view_ = v;

@@ -14,7 +14,8 @@
 namespace bourse::net::ws {
 
 /// The state and handlers of one session actor (session.cpp: ops and orders; session_channels.cpp:
-/// subscriptions, market data and the private channels). Lives in the actor's behavior.
+/// subscriptions, market data and the private channels; session_auctions.cpp: auction lots). Lives in the
+/// actor's behavior.
 class session_state {
 public:
   session_state(session_actor::pointer self, session_config cfg, std::shared_ptr<ws_outbox> out,
@@ -35,6 +36,8 @@ public:
   void on_ticker(const ticker& t);
   void on_candle(const candle& c);
   void on_dropped(const std::string& symbol);
+  /// An event of a joined lot (session_auctions.cpp): STATE as the full lot, the others as they come.
+  void on_auction_event(const auction_event& e);
 
 private:
   struct channel_entry {
@@ -43,6 +46,12 @@ private:
     bool ready = false; ///< its snapshot was sent
     bool stale = false; ///< book: deltas withheld, a snapshot must follow
     bool resyncing = false;
+  };
+  /// A joined lot: its actor and the lot as last read (sent whole with each STATE).
+  struct auction_feed {
+    std::string channel_name;
+    auction_actor lot;
+    std::optional<auction_record> record;
   };
   struct symbol_feed {
     market_data_actor md;
@@ -59,6 +68,8 @@ private:
   void remove_channel(const std::string& name);
   bool add_feed(const std::string& symbol, const std::string& channel_name);
   void remove_feed(const std::string& symbol, const std::string& channel_name);
+  reason_code add_auction(const channel& ch);
+  void remove_auction(const channel& ch);
   void credit(const std::string& symbol);
   void request_book(const std::string& symbol);
   void request_candles(const channel& ch);
@@ -80,6 +91,7 @@ private:
   rate_limiter inbound_;
   std::map<std::string, channel_entry> channels_;
   std::map<std::string, symbol_feed> feeds_;
+  std::map<lot_id, auction_feed> auctions_;
   std::optional<account_view> last_view_;
   bool polling_ = false;
   bool closed_ = false;

@@ -233,6 +233,35 @@ TEST_F(ws_test, private_channels_need_authentication) {
   EXPECT_EQ(event->at("data").at("price").as_int64(), 9'900);
 }
 
+TEST_F(ws_test, a_crossing_order_sends_a_fill_on_the_orders_channel) {
+  auto seller = signed_in(alice);
+  auto buyer = signed_in(bob);
+  auto on_orders = [](std::string_view type) {
+    return [type](const object& f) {
+      return f.contains("channel") && f.at("channel").as_string() == "orders" &&
+             f.at("type").as_string() == type;
+    };
+  };
+  seller->send(R"({"op":"subscribe","channels":["orders"]})");
+  buyer->send(R"({"op":"subscribe","channels":["orders"]})");
+  ASSERT_TRUE(seller->next_where(on_orders("snapshot")));
+  ASSERT_TRUE(buyer->next_where(on_orders("snapshot")));
+  seller->send(order("s1", "SELL", 10'000, 2));
+  ASSERT_TRUE(seller->next_where(on_orders("order")));
+  buyer->send(order("b1", "BUY", 10'000, 2));
+  auto fill = buyer->next_where(on_orders("fill"));
+  ASSERT_TRUE(fill);
+  const auto& data = fill->at("data").as_object();
+  EXPECT_EQ(text(data, "symbol"), "AAA");
+  EXPECT_EQ(text(data, "side"), "BUY");
+  EXPECT_EQ(data.at("qty").as_int64(), 2);
+  EXPECT_GE(data.at("price").as_int64(), 10'000); // cash paid per share, fees included
+  EXPECT_LT(data.at("price").as_int64(), 10'100);
+  auto sold = seller->next_where(on_orders("fill"));
+  ASSERT_TRUE(sold);
+  EXPECT_EQ(text(sold->at("data").as_object(), "side"), "SELL");
+}
+
 TEST_F(ws_test, expired_handshake_token_is_refused_with_its_code) {
   ws_client client;
   EXPECT_TRUE(

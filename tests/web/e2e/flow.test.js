@@ -73,9 +73,9 @@ test('browser flow: market, trading, portfolio, leaderboard, auction', { skip, t
     await page.goto(`${base}/#/trade/${symbol}`);
     await page.locator('[data-testid=bid-level]').first().waitFor({ timeout: live_ms });
     await page.locator('[data-testid=trade-summary]', { hasText: 'Buying power' }).waitFor({ timeout: 10000 });
-    const deepest = page.locator('[data-testid=bid-level]').last(); // far from the ask, so it rests
-    const price = Number(await deepest.getAttribute('data-price'));
-    await deepest.click();
+    await page.locator('[data-testid=bid-level]').last().click(); // far from the ask, so it rests
+    // The live ladder may re-render between reading a level and clicking it: take the price the click set.
+    const price = Math.round(Number((await page.inputValue('#price')).replaceAll(',', '')) * 100);
     await page.locator('[data-testid=preset-1]').click();
     await page.click('[data-testid=order-submit]');
     const row = page.locator('[data-testid=open-order]', { hasText: symbol }).filter({ hasText: money(price) });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { api_client, api_error, error_from } from '../../../web/js/lib/api.js';
+import { api_client, api_error, error_from, unless_missing } from '../../../web/js/lib/api.js';
 
 function response(status, body) {
   return { ok: status >= 200 && status < 300, status, text: async () => (body === undefined ? '' : JSON.stringify(body)) };
@@ -113,4 +113,11 @@ test('logout revokes the refresh token and clears the session even when the call
   await assert.rejects(api.logout(), { code: 'INTERNAL_ERROR' });
   assert.deepEqual(calls[0].body, { refresh_token: 'r' });
   assert.equal(api.session, null);
+});
+
+test('unless_missing turns only an unserved route into the fallback', async () => {
+  assert.deepEqual(await unless_missing(Promise.resolve({ a: 1 })), { a: 1 });
+  assert.equal(await unless_missing(Promise.reject(new api_error(404, 'NOT_FOUND', '')), 'none'), 'none');
+  await assert.rejects(unless_missing(Promise.reject(new api_error(404, 'UNKNOWN_ORDER', ''))), { code: 'UNKNOWN_ORDER' });
+  await assert.rejects(unless_missing(Promise.reject(new api_error(503, 'UNAVAILABLE', ''))), { code: 'UNAVAILABLE' });
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { margin_state, average_price, position_rows } from '../../../web/js/lib/portfolio.js';
+import { margin_state, average_price, position_rows, equity_of } from '../../../web/js/lib/portfolio.js';
 
 test('margin level colours', () => {
   assert.equal(margin_state(null), 'none');
@@ -23,4 +23,13 @@ test('positions split into spot and margin rows with P&L', () => {
   const server = position_rows({ margin: 3, margin_avg_price: 100, margin_unrealized_pnl: -7 }, 0);
   assert.deepEqual(server, [{ kind: 'margin long', qty: 3, avg: 100, unrealized: -7 }]);
   assert.deepEqual(position_rows({ spot: 0, margin: 0 }, 5), []);
+});
+
+test('positions without a cost have no average or P&L; equity falls back to cash plus marked spot', () => {
+  assert.deepEqual(position_rows({ symbol: 'AAA', spot: 1, spot_reserved: 0 }, 2594), [{ kind: 'spot', qty: 1, avg: null, unrealized: null }]);
+  const account = { cash: { free: 9997404, reserved: 100 }, positions: [{ symbol: 'AAA', spot: 1, spot_reserved: 2 }, { symbol: 'BBB', spot: 0 }] };
+  const marks = { AAA: 2594 };
+  assert.equal(equity_of(account, (p) => marks[p.symbol] ?? null), 9997404 + 100 + 3 * 2594);
+  assert.equal(equity_of(account, () => null), null);
+  assert.equal(equity_of({ ...account, equity: 5 }, () => null), 5);
 });

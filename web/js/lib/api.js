@@ -19,6 +19,15 @@ export function error_from(status, body) {
   return new api_error(status, status_codes[status] ?? 'INTERNAL_ERROR', `HTTP ${status}`);
 }
 
+/// The promise's value, or `fallback` when the node answers 404 NOT_FOUND: a route it does not serve
+/// (yet); every other failure, UNKNOWN_SYMBOL and UNKNOWN_ORDER included, still rejects.
+export function unless_missing(promise, fallback = null) {
+  return promise.catch((err) => {
+    if (err?.status === 404 && err.code === 'NOT_FOUND') return fallback;
+    throw err;
+  });
+}
+
 export class api_client {
   /// storage keeps the refresh token between page loads (localStorage in the browser); timers are
   /// {set, clear} (setTimeout/clearTimeout); on_session(session|null) reports sign-in and sign-out.

@@ -14,13 +14,14 @@ export function average_price(cost, qty) {
   return qty ? Math.trunc(cost / Math.abs(qty)) : null;
 }
 
-/// Rows for the positions table from a wire position; the server's figures win when present.
+/// Rows for the positions table from a wire position; the server's figures win when present. Without a
+/// cost (the node's account view has none yet) avg and unrealized are null.
 /// spot: {qty, avg, unrealized}; margin: {qty (signed), avg, unrealized}.
 export function position_rows(p, mark) {
   const spot_qty = (p.spot ?? 0) + (p.spot_reserved ?? 0);
   const margin_qty = p.margin ?? 0;
-  const spot_avg = p.spot_avg_price ?? average_price(p.spot_cost ?? 0, spot_qty);
-  const margin_avg = p.margin_avg_price ?? average_price(p.margin_cost ?? 0, margin_qty);
+  const spot_avg = p.spot_avg_price ?? (p.spot_cost === undefined ? null : average_price(p.spot_cost, spot_qty));
+  const margin_avg = p.margin_avg_price ?? (p.margin_cost === undefined ? null : average_price(p.margin_cost, margin_qty));
   const rows = [];
   if (spot_qty) {
     rows.push({ kind: 'spot', qty: spot_qty, avg: spot_avg,
@@ -31,4 +32,20 @@ export function position_rows(p, mark) {
       unrealized: p.margin_unrealized_pnl ?? (mark && margin_avg !== null ? (mark - margin_avg) * margin_qty : null) });
   }
   return rows;
+}
+
+/// The account's equity in cents: the server's `equity` when present, else free + reserved cash plus
+/// every spot position (free + reserved shares) at mark_of(position) (cents, or null when unknown);
+/// null when a held symbol has no mark yet.
+export function equity_of(account, mark_of) {
+  if (account?.equity !== undefined) return account.equity;
+  let total = (account?.cash?.free ?? 0) + (account?.cash?.reserved ?? 0);
+  for (const p of account?.positions ?? []) {
+    const qty = (p.spot ?? 0) + (p.spot_reserved ?? 0);
+    if (!qty) continue;
+    const mark = mark_of(p);
+    if (mark == null) return null;
+    total += qty * mark;
+  }
+  return total;
 }

@@ -3,7 +3,7 @@
 import { createChart, AreaSeries } from '/vendor/lightweight-charts/lightweight-charts.standalone.production.mjs';
 import { h, panel, fill, table, toast, cell } from '../ui/dom.js';
 import { format_cents, format_shares, format_bps, parse_shares } from '../lib/money.js';
-import { margin_state, position_rows } from '../lib/portfolio.js';
+import { margin_state, position_rows, equity_of } from '../lib/portfolio.js';
 import { ns_to_seconds } from '../lib/candles.js';
 import { follow_account } from '../ui/account_feed.js';
 import { list_of } from '../ui/market_state.js';
@@ -58,7 +58,9 @@ export function mount(root, ctx) {
     const cash = account.cash ?? {};
     stats.cash.value.textContent = format_cents(cash.free ?? account.free_cash ?? 0);
     stats.cash.value.title = `reserved ${format_cents(cash.reserved ?? 0)} · posted ${format_cents(cash.posted ?? 0)} · borrowed ${format_cents(cash.borrowed ?? 0)}`;
-    stats.equity.value.textContent = format_cents(account.equity ?? 0);
+    const mark_of = (p) => p.mark_price ?? ctx.market.tickers.get(p.symbol)?.last ?? null;
+    const equity = equity_of(account, mark_of);
+    stats.equity.value.textContent = equity === null ? '—' : format_cents(equity);
     stats.power.value.textContent = format_cents(account.buying_power ?? cash.free ?? 0);
     const level = account.margin_level_bps ?? null;
     const state = margin_state(level, account.maintenance_margin_bps);
@@ -67,7 +69,7 @@ export function mount(root, ctx) {
     stats.level.value.dataset.state = state;
     const rows = [];
     for (const p of list_of(account.positions ?? [], 'positions')) {
-      const mark = p.mark_price ?? ctx.market.tickers.get(p.symbol)?.last ?? null;
+      const mark = mark_of(p);
       for (const [i, r] of position_rows(p, mark).entries()) {
         const button = r.kind === 'margin long'
           ? h('button', { class: 'btn btn-sm btn-outline-primary', type: 'button', dataset: { testid: 'take-delivery' }, onclick: () => deliver(p.symbol, 'take', r.qty) }, 'Take delivery')
@@ -85,10 +87,10 @@ export function mount(root, ctx) {
     }
     fill(positions.body, table(['Symbol', 'Kind', { text: 'Qty', class: 'num' }, { text: 'Avg price', class: 'num' }, { text: 'Mark', class: 'num' },
       { text: 'Unrealized', class: 'num' }, { text: 'Realized', class: 'num' }, ''], rows, { testid: 'positions', empty: 'No positions.' }));
-    if (account.equity !== undefined) {
+    if (equity !== null) {
       const now = Math.floor(Date.now() / 1000);
       if (now > last_time) {
-        area.update({ time: now, value: account.equity / 100 });
+        area.update({ time: now, value: equity / 100 });
         last_time = now;
       }
     }

@@ -60,7 +60,7 @@ export function mount(root, ctx, route) {
         ? ctx.ws.request('order.cancel', { order_id: order_id_of(o), symbol: o.symbol })
         : ctx.api.del(`/orders/${encodeURIComponent(order_id_of(o))}`)),
       replace: (o, price) => {
-        const fields = { order_id: order_id_of(o), symbol: o.symbol, price, quantity: o.quantity };
+        const fields = { order_id: order_id_of(o), symbol: o.symbol, price, quantity: o.quantity ?? o.open_quantity };
         return ctx.ws.status === 'open' ? ctx.ws.request('order.replace', fields) : ctx.api.patch(`/orders/${encodeURIComponent(order_id_of(o))}`, fields);
       },
     };
@@ -80,7 +80,7 @@ export function mount(root, ctx, route) {
       if (last_book) ladder.render(last_book);
     }, (msg) => {
       const d = msg.data ?? {};
-      if (msg.type === 'fill') toast(`Filled ${format_shares(d.qty ?? d.quantity)} ${d.symbol} @ ${format_cents(d.price)}`, 'info');
+      if (msg.type === 'fill') toast(`Filled ${format_shares(d.qty ?? d.quantity)} ${d.symbol}${d.price ? ` @ ${format_cents(d.price)}` : ''}`, 'info');
       if (msg.type === 'order' && d.status === 'REJECTED') toast(reason_text(d.reason), 'danger');
     }));
   });

@@ -38,6 +38,7 @@ export function create_depth_chart({ depth = 50 } = {}) {
       g.fillStyle = fill_colour;
       g.fill();
       g.strokeStyle = colour;
+      g.lineWidth = 2;
       g.stroke();
     };
     area(bids, '#26a69a', 'rgba(38,166,154,.35)');

@@ -1,6 +1,7 @@
 // Shared market data for all screens: instruments, the live ticker, book feeds and the account.
 
 import { l2_book } from '../lib/book.js';
+import { unless_missing } from '../lib/api.js';
 
 /// A list from a response that is either the array itself or an object holding it under `key`.
 export function list_of(body, key) {
@@ -27,7 +28,7 @@ export class market_state {
       this.ctx_.api.get('/instruments').then((body) => {
         for (const inst of list_of(body, 'instruments')) this.instruments.set(inst.symbol, inst);
       }),
-      this.ctx_.api.get('/ticker').then((body) => {
+      unless_missing(this.ctx_.api.get('/ticker')).then((body) => {
         for (const t of list_of(body, 'tickers')) this.tickers.set(t.symbol, t);
       }),
     ]).catch((err) => this.ctx_.fail(err)).finally(() => this.notify_());

@@ -8,7 +8,11 @@ import { order_id_of } from './account_feed.js';
 
 const when = (t) => (t == null ? '' : new Date(ns_to_seconds(t) * 1000).toLocaleString([], { hour12: false }));
 const side_cell = (side) => ({ text: side, class: side === 'BUY' ? 'up' : 'down' });
-const price_text = (o) => (o.price ? format_cents(o.price) : o.type);
+/// Resting orders in the account view carry no type: a priced one is a limit order.
+const type_of = (o) => o.type ?? (o.price ? 'LIMIT' : '');
+const price_text = (o) => (o.price ? format_cents(o.price) : type_of(o));
+const shares_or_blank = (n) => (n == null ? '' : format_shares(n));
+const cents_or_blank = (n) => (n == null ? '' : format_cents(n));
 const open_qty = (o) => o.open_quantity ?? o.remaining_quantity ?? (o.quantity - (o.filled_quantity ?? 0));
 
 /// Returns {el, render({open, history, fills})}; actions {cancel(order), replace(order, price)} return promises.
@@ -46,9 +50,9 @@ export function create_orders_panel(ctx, actions) {
   function open_rows() {
     return data.open.map((o) => {
       const price_cell = h('td', { class: 'num' }, price_text(o));
-      const can_edit = o.type === 'LIMIT' || o.type === 'STOP_LIMIT';
+      const can_edit = type_of(o) === 'LIMIT' || type_of(o) === 'STOP_LIMIT';
       return h('tr', { dataset: { testid: 'open-order', orderId: String(order_id_of(o)), symbol: o.symbol } },
-        h('td', {}, o.symbol), h('td', { class: o.side === 'BUY' ? 'up' : 'down' }, o.side), h('td', {}, o.type),
+        h('td', {}, o.symbol), h('td', { class: o.side === 'BUY' ? 'up' : 'down' }, o.side), h('td', {}, type_of(o)),
         price_cell, h('td', { class: 'num' }, format_shares(open_qty(o))), h('td', { class: 'num' }, format_shares(o.filled_quantity ?? 0)),
         h('td', {}, o.time_in_force ?? ''),
         h('td', { class: 'text-end text-nowrap' },
@@ -69,14 +73,14 @@ export function create_orders_panel(ctx, actions) {
         open_rows(), { testid: 'open-orders', empty: 'No open orders.' }));
     } else if (active === 'history') {
       fill(body, table(['Time', 'Symbol', 'Side', 'Type', { text: 'Price', class: 'num' }, { text: 'Qty', class: 'num' }, { text: 'Filled', class: 'num' }, 'Status'],
-        data.history.map((o) => [when(o.updated_time ?? o.time), o.symbol, side_cell(o.side), o.type, { text: price_text(o), class: 'num' },
-          { text: format_shares(o.quantity), class: 'num' }, { text: format_shares(o.filled_quantity ?? 0), class: 'num' },
+        data.history.map((o) => [when(o.updated_time ?? o.time), o.symbol, side_cell(o.side), type_of(o), { text: price_text(o), class: 'num' },
+          { text: shares_or_blank(o.quantity), class: 'num' }, { text: shares_or_blank(o.filled_quantity), class: 'num' },
           { text: o.reason && o.reason !== 'NONE' ? `${o.status} · ${reason_text(o.reason)}` : o.status }]),
         { testid: 'order-history', empty: 'No finished orders.' }));
     } else {
       fill(body, table(['Time', 'Symbol', 'Side', { text: 'Price', class: 'num' }, { text: 'Qty', class: 'num' }, { text: 'Fee', class: 'num' }],
-        data.fills.map((f) => [when(f.time), f.symbol, side_cell(f.side), { text: format_cents(f.price), class: 'num' },
-          { text: format_shares(f.qty ?? f.quantity), class: 'num' }, { text: format_cents(f.fee ?? 0), class: 'num' }]),
+        data.fills.map((f) => [when(f.time), f.symbol, side_cell(f.side), { text: cents_or_blank(f.price), class: 'num' },
+          { text: format_shares(f.qty ?? f.quantity), class: 'num' }, { text: cents_or_blank(f.fee), class: 'num' }]),
         { testid: 'fills', empty: 'No fills yet.' }));
     }
   }
