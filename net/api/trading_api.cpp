@@ -3,6 +3,7 @@
 #include "net/api/account_json.hpp"
 #include "net/api/actor_bridge.hpp"
 #include "net/api/json_fields.hpp"
+#include "net/api/market_api.hpp"
 #include "net/api/order_json.hpp"
 
 #include <boost/json/array.hpp>
@@ -59,6 +60,10 @@ void trading_api::add_routes(http::router& routes) {
         [](trading_api* self, ctx_t c, resp_t r) { self->order(std::move(c), std::move(r), false); });
   route(http::verb::delete_, "/api/v1/orders/{id}", permission::trade,
         [](trading_api* self, ctx_t c, resp_t r) { self->order(std::move(c), std::move(r), true); });
+  route(http::verb::patch, "/api/v1/orders/{id}", permission::trade,
+        [](trading_api* self, ctx_t c, resp_t r) { self->replace(std::move(c), std::move(r)); });
+  route(http::verb::delete_, "/api/v1/orders", permission::trade,
+        [](trading_api* self, ctx_t c, resp_t r) { self->cancel_all(std::move(c), std::move(r)); });
   route(http::verb::get, "/api/v1/account", permission::trade,
         [](trading_api* self, ctx_t c, resp_t r) { self->view(std::move(c), std::move(r), false); });
   route(http::verb::post, "/api/v1/admin/instruments/{symbol}/halt", permission::administer,
@@ -119,6 +124,83 @@ void trading_api::order(http::request_context ctx, http::responder respond, bool
               self->request(account, timeout, atoms::cancel::value, it->symbol, it->client_order_id)
                   .then([=](order_result& r) { respond(result_response(r, http::status::ok)); },
                         [=](caf::error& err) { respond(http::error_response(to_reason(err))); });
+            },
+            [=](caf::error& err) { respond(http::error_response(to_reason(err))); });
+  });
+}
+
+void trading_api::replace(http::request_context ctx, http::responder respond) {
+  auto id = id_param(ctx, "id");
+  json_fields fields(ctx.req.body(), {"price", "quantity"});
+  auto price = fields.integer("price");
+  auto qty = fields.integer("quantity");
+  if (!id)
+    fields.fail(reason_code::malformed_request, "order id must be a positive integer");
+  if (!fields.ok())
+    return respond(http::error_response(fields.code(), fields.message()));
+  auto account = where_->account(ctx.user->user);
+  if (!account)
+    return respond(http::error_response(reason_code::unavailable));
+  // The account replaces by (symbol, client_order_id): look the order up in its view first.
+  sys_.spawn([account, id = *id, price, qty, respond, timeout = timeout_](caf::event_based_actor* self) {
+    self->request(account, timeout, caf::get_atom::value, atoms::view::value)
+        .then(
+            [=](account_view& v) {
+              auto it = std::find_if(v.open_orders.begin(), v.open_orders.end(),
+                                     [&](const open_order_view& o) { return o.id == id; });
+              if (it == v.open_orders.end())
+                return respond(http::error_response(reason_code::unknown_order));
+              self->request(account, timeout, atoms::replace::value, it->symbol, it->client_order_id,
+                            cents{price}, quantity{qty})
+                  .then([=](order_result& r) { respond(result_response(r, http::status::ok)); },
+                        [=](caf::error& err) { respond(http::error_response(to_reason(err))); });
+            },
+            [=](caf::error& err) { respond(http::error_response(to_reason(err))); });
+  });
+}
+
+void trading_api::cancel_all(http::request_context ctx, http::responder respond) {
+  auto symbol = query_text(ctx.req, "symbol");
+  if (!symbol.empty() && !instruments_->contains(symbol))
+    return respond(http::error_response(reason_code::unknown_symbol));
+  auto account = where_->account(ctx.user->user);
+  if (!account)
+    return respond(http::error_response(reason_code::unavailable));
+  sys_.spawn([account, symbol, respond, timeout = timeout_](caf::event_based_actor* self) {
+    self->request(account, timeout, caf::get_atom::value, atoms::view::value)
+        .then(
+            [=](account_view& v) {
+              struct tally {
+                std::size_t pending = 0;
+                boost::json::array cancelled;
+                boost::json::array failed;
+              };
+              auto t = std::make_shared<tally>();
+              auto finish = [t, respond] {
+                if (--t->pending == 0)
+                  respond(http::json_response(boost::json::serialize(
+                      object{{"cancelled", std::move(t->cancelled)}, {"failed", std::move(t->failed)}})));
+              };
+              t->pending = 1; // held until every cancel is sent
+              for (const auto& o : v.open_orders) {
+                if (!symbol.empty() && o.symbol != symbol)
+                  continue;
+                ++t->pending;
+                self->request(account, timeout, atoms::cancel::value, o.symbol, o.client_order_id)
+                    .then(
+                        [t, finish, id = o.id](order_result& r) {
+                          if (r.reason == reason_code::none)
+                            t->cancelled.push_back(id);
+                          else
+                            t->failed.push_back(object{{"order_id", id}, {"code", to_string(r.reason)}});
+                          finish();
+                        },
+                        [t, finish, id = o.id](caf::error& err) {
+                          t->failed.push_back(object{{"order_id", id}, {"code", to_string(to_reason(err))}});
+                          finish();
+                        });
+              }
+              finish();
             },
             [=](caf::error& err) { respond(http::error_response(to_reason(err))); });
   });

@@ -2,7 +2,11 @@
 
 #include <spdlog/spdlog.h>
 
+#include "net/api/auction_wallet.hpp"
 #include "net/api/first_admin.hpp"
+#include "net/http/static_files.hpp"
+
+#include <caf/send.hpp>
 
 namespace bourse::node {
 namespace {
@@ -10,6 +14,13 @@ namespace {
 constexpr std::chrono::milliseconds actor_timeout{2'000};
 constexpr std::chrono::milliseconds provider_timeout{5'000};
 constexpr int blocking_threads = 2;
+constexpr std::size_t tape_trades_per_symbol = 500;
+
+/// cfg whose sessions join the lots of `lots` on auction.<id>.
+net::ws::session_config with_auctions(net::ws::session_config cfg, const net::api::auction_registry& lots) {
+  cfg.auction_lookup = [&lots](lot_id id) { return lots.find(id); };
+  return cfg;
+}
 
 } // namespace
 
@@ -21,7 +32,14 @@ node_api::node_api(const config::settings& s, const std::string& database_url,
       discord_(s.auth.discord, auth_, users_, pool_, provider_timeout),
       market_(sys, ex.where, ex.instruments, actor_timeout),
       trading_(sys, ex.where, ex.instruments, actor_timeout),
-      websocket_(sys, net::ws::session_config_from(s.limits, ex.where, ex.instruments, &codec), s.limits) {
+      tape_(net::api::spawn_trade_tape(sys, ex.where, tape_trades_per_symbol)),
+      overview_(sys, ex.where, ex.instruments, tape_, actor_timeout),
+      auctions_(sys, net::api::spawn_auction_wallet(sys, s.game.starting_cash_cents)),
+      auction_routes_(sys, auctions_, actor_timeout),
+      websocket_(
+          sys,
+          with_auctions(net::ws::session_config_from(s.limits, ex.where, ex.instruments, &codec), auctions_),
+          s.limits) {
   const auto admin = net::api::ensure_first_admin(users_, s.admin);
   if (admin.created)
     spdlog::info("first admin '{}' created", s.admin.username);
@@ -33,10 +51,20 @@ void node_api::add_routes(net::http::router& routes) {
     discord_.add_routes(routes);
   market_.add_routes(routes);
   trading_.add_routes(routes);
+  overview_.add_routes(routes);
+  auction_routes_.add_routes(routes);
+  if (!settings_.node.static_dir.empty()) {
+    auto files = std::make_shared<net::http::static_files>(settings_.node.static_dir);
+    routes.add(net::http::verb::get, "/api/docs", net::permission::read_market,
+               net::http::sync_handler(
+                   [files](net::http::request_context&) { return files->serve("/api-docs.html"); }));
+  }
 }
 
 void node_api::stop() {
   pool_.join();
+  caf::anon_send_exit(tape_, caf::exit_reason::user_shutdown);
+  auctions_.stop();
 }
 
 } // namespace bourse::node

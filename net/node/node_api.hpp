@@ -9,9 +9,13 @@
 
 #include "actors/runtime/exchange.hpp"
 #include "config/settings.hpp"
+#include "net/api/auction_api.hpp"
+#include "net/api/auction_registry.hpp"
 #include "net/api/auth_api.hpp"
 #include "net/api/discord_api.hpp"
 #include "net/api/market_api.hpp"
+#include "net/api/overview_api.hpp"
+#include "net/api/trade_tape.hpp"
 #include "net/api/trading_api.hpp"
 #include "net/auth/access_token.hpp"
 #include "net/auth/refresh_tokens.hpp"
@@ -25,9 +29,10 @@ namespace bourse::node {
 
 /// Everything behind the node's /api/v1 routes: the user and refresh-token stores on PostgreSQL, the
 /// pool for blocking work (argon2, database, Discord), the auth, market and trading route sets and
-/// the WebSocket endpoint.
-/// Creates the first admin on construction. Must outlive the HTTP server; `stop()` joins the pool
-/// and must run before the server is destroyed.
+/// the overview routes over a trade tape, the auction routes over a registry of lots (bank: auction
+/// wallets opened with the starting cash, see net/api/auction_wallet.hpp), /api/docs (web/api-docs.html from
+/// the static directory) and the WebSocket endpoint. Creates the first admin on construction. Must outlive
+/// the HTTP server; `stop()` joins the pool and must run before the server is destroyed.
 class node_api {
 public:
   node_api(const config::settings& s, const std::string& database_url, const net::access_token_codec& codec,
@@ -39,7 +44,7 @@ public:
   /// The WebSocket endpoint to install with server::set_upgrade_handler("/ws", ...).
   net::ws::ws_endpoint& websocket() noexcept { return websocket_; }
 
-  /// Waits for blocking work in flight to finish.
+  /// Waits for blocking work in flight to finish and stops the trade tape and the auction lots.
   void stop();
 
 private:
@@ -53,6 +58,10 @@ private:
   net::api::discord_api discord_;
   net::api::market_api market_;
   net::api::trading_api trading_;
+  net::api::trade_tape_actor tape_;
+  net::api::overview_api overview_;
+  net::api::auction_registry auctions_;
+  net::api::auction_api auction_routes_;
   net::ws::ws_endpoint websocket_;
 };
 

@@ -1,139 +1,12 @@
-#include "net/api/trading_api.hpp"
+#include "tests/net/exchange_api_fixture.hpp"
+#include "tests/net/openapi_paths.hpp"
 
-#include "actors/runtime/exchange.hpp"
-#include "actors/runtime/message_types.hpp"
-#include "net/api/market_api.hpp"
-#include "net/http/server.hpp"
-#include "tests/net/http_client.hpp"
-
-#include <boost/json/parse.hpp>
-#include <caf/actor_system_config.hpp>
-#include <caf/send.hpp>
-#include <caf/typed_event_based_actor.hpp>
 #include <gtest/gtest.h>
-
-#include <fstream>
-#include <sstream>
 
 namespace bourse::net::api {
 namespace {
 
-using namespace bourse::net::test;
-namespace bhttp = boost::beast::http;
-
-const std::string secret = "0123456789abcdef0123456789abcdef";
-constexpr account_id alice = 1;
-constexpr account_id admin = 99;
-
-struct system_config : caf::actor_system_config {
-  system_config() {
-    set("logger.verbosity", caf::atom("quiet"));
-    register_message_types(*this);
-  }
-};
-
-instrument stock(std::string symbol) {
-  instrument inst;
-  inst.symbol = symbol;
-  inst.name = symbol;
-  inst.tick_size = 5;
-  inst.reference_price = 10'000;
-  return inst;
-}
-
-/// A market-data actor that never answers: its promises are kept but never delivered.
-market_data_actor::behavior_type silent_market_data(market_data_actor::pointer self) {
-  auto held = std::make_shared<std::vector<caf::response_promise>>();
-  auto hold = [self, held] {
-    held->push_back(self->make_response_promise());
-    return caf::delegated<l2_snapshot>{};
-  };
-  return {
-      [](atoms::update, const md_update&) {},
-      [hold](atoms::subscribe, const md_subscriber&) -> caf::delegated<l2_snapshot> { return hold(); },
-      [](atoms::unsubscribe, const md_subscriber&) {},
-      [](atoms::credit, const md_subscriber&, std::uint64_t) {},
-      [hold](caf::get_atom, atoms::snapshot) -> caf::delegated<l2_snapshot> { return hold(); },
-      [self, held](caf::get_atom, atoms::candles, std::int64_t) -> caf::delegated<std::vector<candle>> {
-        held->push_back(self->make_response_promise());
-        return {};
-      },
-      [self, held](caf::get_atom, atoms::summary) -> caf::delegated<daily_summary> {
-        held->push_back(self->make_response_promise());
-        return {};
-      },
-  };
-}
-
-class trading_api_test : public ::testing::Test {
-protected:
-  void SetUp() override {
-    exchange_config cfg;
-    cfg.starting_cash = 100'000'000;
-    ex_ = build_exchange(sys_, {stock("AAA"), stock("BBB")}, cfg);
-    market_ = std::make_unique<market_api>(sys_, ex_.where, ex_.instruments, std::chrono::seconds(5));
-    trading_ = std::make_unique<trading_api>(sys_, ex_.where, ex_.instruments, std::chrono::seconds(5));
-    silent_where_ = std::make_shared<placement>();
-    silent_md_ = sys_.spawn(silent_market_data);
-    silent_where_->put_market_data("AAA", silent_md_);
-    silent_ =
-        std::make_unique<market_api>(sys_, silent_where_, ex_.instruments, std::chrono::milliseconds(50));
-    http::router routes;
-    market_->add_routes(routes);
-    trading_->add_routes(routes);
-    http::router silent_routes;
-    silent_->add_routes(silent_routes);
-    config::settings s;
-    s.node.port = 0;
-    s.node.openapi_path.clear();
-    s.limits.requests_per_s_per_user = 10'000;
-    s.limits.requests_per_s_per_ip = 10'000;
-    server_ = std::make_unique<http::server>(s, std::move(routes), &codec_);
-    server_->start();
-    silent_server_ = std::make_unique<http::server>(s, std::move(silent_routes), &codec_);
-    silent_server_->start();
-  }
-
-  void TearDown() override {
-    server_.reset();
-    silent_server_.reset();
-    shutdown(ex_);
-    caf::anon_send_exit(silent_md_, caf::exit_reason::user_shutdown);
-  }
-
-  std::map<std::string, std::string> auth(account_id user, role r = role::player) {
-    return {{"Authorization",
-             "Bearer " + codec_.issue({user, "user" + std::to_string(user), r, 0}, http::unix_seconds())},
-            {"Content-Type", "application/json"}};
-  }
-
-  response call(bhttp::verb method, const std::string& target, const std::string& body = {},
-                account_id user = alice, role r = role::player) {
-    return fetch(server_->port(), method, target, body, auth(user, r));
-  }
-
-  response place(const std::string& body) { return call(bhttp::verb::post, "/api/v1/orders", body); }
-
-  static boost::json::object json(const response& res) { return boost::json::parse(res.body()).as_object(); }
-
-  std::size_t open_orders() {
-    return json(call(bhttp::verb::get, "/api/v1/orders")).at("orders").as_array().size();
-  }
-
-  system_config cfg_;
-  caf::actor_system sys_{cfg_};
-  exchange ex_;
-  access_token_codec codec_{secret, "bourse", "bourse-api", 900};
-  std::unique_ptr<market_api> market_;
-  std::unique_ptr<trading_api> trading_;
-  market_data_actor silent_md_;
-  std::shared_ptr<placement> silent_where_;
-  std::unique_ptr<market_api> silent_;
-  std::unique_ptr<http::server> server_;
-  std::unique_ptr<http::server> silent_server_;
-};
-
-TEST_F(trading_api_test, instruments_are_listed_publicly) {
+TEST_F(exchange_api_test, instruments_are_listed_publicly) {
   auto res = get(server_->port(), "/api/v1/instruments");
   ASSERT_EQ(res.result(), bhttp::status::ok);
   auto list = json(res).at("instruments").as_array();
@@ -142,7 +15,7 @@ TEST_F(trading_api_test, instruments_are_listed_publicly) {
   EXPECT_EQ(list[0].as_object().at("tick_size").as_int64(), 5);
 }
 
-TEST_F(trading_api_test, order_rests_shows_in_book_and_orders_then_cancels) {
+TEST_F(exchange_api_test, order_rests_shows_in_book_and_orders_then_cancels) {
   auto placed =
       place(R"({"symbol":"AAA","side":"BUY","type":"LIMIT","price":9900,"quantity":10,"client_order_id":7})");
   ASSERT_EQ(placed.result(), bhttp::status::created) << placed.body();
@@ -171,7 +44,54 @@ TEST_F(trading_api_test, order_rests_shows_in_book_and_orders_then_cancels) {
   EXPECT_EQ(code_of(call(bhttp::verb::get, "/api/v1/orders/abc")), "MALFORMED_REQUEST");
 }
 
-TEST_F(trading_api_test, bad_orders_get_their_code_and_change_nothing) {
+TEST_F(exchange_api_test, patch_replaces_an_open_order) {
+  auto placed =
+      place(R"({"symbol":"AAA","side":"BUY","type":"LIMIT","price":9900,"quantity":10,"client_order_id":3})");
+  ASSERT_EQ(placed.result(), bhttp::status::created) << placed.body();
+  auto id = std::to_string(json(placed).at("order_id").to_number<std::uint64_t>());
+  auto replaced = call(bhttp::verb::patch, "/api/v1/orders/" + id, R"({"price":9800,"quantity":4})");
+  ASSERT_EQ(replaced.result(), bhttp::status::ok) << replaced.body();
+  auto orders = json(call(bhttp::verb::get, "/api/v1/orders")).at("orders").as_array();
+  ASSERT_EQ(orders.size(), 1U);
+  EXPECT_EQ(orders[0].as_object().at("price").as_int64(), 9800);
+  EXPECT_EQ(orders[0].as_object().at("open_quantity").as_int64(), 4);
+  auto bids = json(get(server_->port(), "/api/v1/markets/AAA/book")).at("bids").as_array();
+  ASSERT_EQ(bids.size(), 1U);
+  EXPECT_EQ(bids[0].as_object().at("price").as_int64(), 9800);
+
+  EXPECT_EQ(code_of(call(bhttp::verb::patch, "/api/v1/orders/" + id, R"({"price":9801,"quantity":4})")),
+            "OFF_TICK");
+  EXPECT_EQ(code_of(call(bhttp::verb::patch, "/api/v1/orders/" + id, R"({"price":9800})")),
+            "MALFORMED_REQUEST");
+  EXPECT_EQ(code_of(call(bhttp::verb::patch, "/api/v1/orders/987654", R"({"price":9800,"quantity":4})")),
+            "UNKNOWN_ORDER");
+  auto after = json(call(bhttp::verb::get, "/api/v1/orders")).at("orders").as_array();
+  EXPECT_EQ(after[0].as_object().at("price").as_int64(), 9800);
+}
+
+TEST_F(exchange_api_test, delete_orders_cancels_all_or_one_symbol) {
+  for (const auto* body : {R"({"symbol":"AAA","side":"BUY","price":9900,"quantity":10})",
+                           R"({"symbol":"AAA","side":"BUY","price":9800,"quantity":10})",
+                           R"({"symbol":"BBB","side":"BUY","price":9900,"quantity":10})"})
+    ASSERT_EQ(place(body).result(), bhttp::status::created);
+  EXPECT_EQ(code_of(call(bhttp::verb::delete_, "/api/v1/orders?symbol=ZZZ")), "UNKNOWN_SYMBOL");
+  EXPECT_EQ(open_orders(), 3U);
+  auto some = call(bhttp::verb::delete_, "/api/v1/orders?symbol=AAA");
+  ASSERT_EQ(some.result(), bhttp::status::ok) << some.body();
+  EXPECT_EQ(json(some).at("cancelled").as_array().size(), 2U);
+  EXPECT_TRUE(json(some).at("failed").as_array().empty());
+  auto left = json(call(bhttp::verb::get, "/api/v1/orders")).at("orders").as_array();
+  ASSERT_EQ(left.size(), 1U);
+  EXPECT_EQ(left[0].as_object().at("symbol").as_string(), "BBB");
+  auto rest = call(bhttp::verb::delete_, "/api/v1/orders");
+  EXPECT_EQ(json(rest).at("cancelled").as_array().size(), 1U);
+  EXPECT_EQ(open_orders(), 0U);
+  auto none = call(bhttp::verb::delete_, "/api/v1/orders");
+  ASSERT_EQ(none.result(), bhttp::status::ok);
+  EXPECT_TRUE(json(none).at("cancelled").as_array().empty());
+}
+
+TEST_F(exchange_api_test, bad_orders_get_their_code_and_change_nothing) {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {R"({"symbol":"AAA","side":"BUY","price":9900,)", "MALFORMED_REQUEST"},
       {R"({"symbol":"AAA","side":"BUY","price":"a lot","quantity":10})", "MALFORMED_REQUEST"},
@@ -193,7 +113,7 @@ TEST_F(trading_api_test, bad_orders_get_their_code_and_change_nothing) {
   EXPECT_TRUE(book.at("bids").as_array().empty());
 }
 
-TEST_F(trading_api_test, roles_are_checked) {
+TEST_F(exchange_api_test, roles_are_checked) {
   auto anonymous = fetch(server_->port(), bhttp::verb::post, "/api/v1/orders", "{}");
   EXPECT_EQ(code_of(anonymous), "UNAUTHENTICATED");
   auto viewer = call(bhttp::verb::post, "/api/v1/orders", "{}", 5, role::viewer);
@@ -203,7 +123,7 @@ TEST_F(trading_api_test, roles_are_checked) {
   EXPECT_EQ(code_of(player_admin), "FORBIDDEN");
 }
 
-TEST_F(trading_api_test, admin_halts_and_resumes_an_instrument) {
+TEST_F(exchange_api_test, admin_halts_and_resumes_an_instrument) {
   auto halted = call(bhttp::verb::post, "/api/v1/admin/instruments/AAA/halt", {}, admin, role::admin);
   ASSERT_EQ(halted.result(), bhttp::status::ok);
   EXPECT_TRUE(json(halted).at("halted").as_bool());
@@ -217,7 +137,7 @@ TEST_F(trading_api_test, admin_halts_and_resumes_an_instrument) {
             "UNKNOWN_SYMBOL");
 }
 
-TEST_F(trading_api_test, admin_deposits_and_freezes) {
+TEST_F(exchange_api_test, admin_deposits_and_freezes) {
   auto before = json(call(bhttp::verb::get, "/api/v1/account")).at("cash").as_object().at("free").as_int64();
   auto deposit = call(bhttp::verb::post, "/api/v1/admin/accounts/1/deposits", R"({"amount_cents":500})",
                       admin, role::admin);
@@ -240,25 +160,15 @@ TEST_F(trading_api_test, admin_deposits_and_freezes) {
             bhttp::status::created);
 }
 
-TEST_F(trading_api_test, every_route_is_documented_as_served) {
-  std::ifstream in(BOURSE_SOURCE_DIR "/docs/openapi.json");
-  std::ostringstream text;
-  text << in.rdbuf();
-  auto paths = boost::json::parse(text.str()).as_object().at("paths").as_object();
+TEST_F(exchange_api_test, every_route_is_documented_as_served) {
   http::router routes;
   market_->add_routes(routes);
   trading_->add_routes(routes);
-  for (const auto& route : routes.routes()) {
-    std::string method(bhttp::to_string(route.method));
-    std::transform(method.begin(), method.end(), method.begin(),
-                   [](unsigned char c) { return std::tolower(c); });
-    ASSERT_TRUE(paths.contains(route.pattern)) << route.pattern;
-    ASSERT_TRUE(paths.at(route.pattern).as_object().contains(method)) << method << " " << route.pattern;
-    EXPECT_TRUE(paths.at(route.pattern).at(method).at("x-bourse-served").as_bool()) << route.pattern;
-  }
+  overview_->add_routes(routes);
+  expect_served_routes_documented(routes);
 }
 
-TEST_F(trading_api_test, book_and_candle_queries_are_validated) {
+TEST_F(exchange_api_test, book_and_candle_queries_are_validated) {
   EXPECT_EQ(code_of(get(server_->port(), "/api/v1/markets/ZZZ/book")), "UNKNOWN_SYMBOL");
   EXPECT_EQ(code_of(get(server_->port(), "/api/v1/markets/AAA/book?depth=0")), "MALFORMED_REQUEST");
   EXPECT_EQ(code_of(get(server_->port(), "/api/v1/markets/AAA/book?depth=x")), "MALFORMED_REQUEST");
@@ -268,7 +178,7 @@ TEST_F(trading_api_test, book_and_candle_queries_are_validated) {
   EXPECT_TRUE(json(candles).at("candles").is_array());
 }
 
-TEST_F(trading_api_test, an_actor_that_does_not_answer_is_a_gateway_timeout) {
+TEST_F(exchange_api_test, an_actor_that_does_not_answer_is_a_gateway_timeout) {
   auto res = get(silent_server_->port(), "/api/v1/markets/AAA/book");
   EXPECT_EQ(res.result(), bhttp::status::gateway_timeout);
   EXPECT_EQ(code_of(res), "TIMEOUT");
