@@ -1,6 +1,7 @@
 #pragma once
 
 #include "actors/runtime/errors.hpp"
+#include "actors/runtime/spawn_task.hpp"
 #include "net/http/message.hpp"
 #include "net/http/router.hpp"
 
@@ -23,7 +24,7 @@ void ask_actor(caf::actor_system& sys, const Handle& target, std::chrono::millis
                reason_code not_found_code, Ts... xs) {
   if (!target)
     return respond(http::error_response(not_found_code));
-  sys.spawn([=](caf::event_based_actor* self) {
+  spawn_task(sys, [=](caf::event_based_actor* self) {
     self->request(target, timeout, xs...)
         .then([respond, on_reply](Result& reply) { respond(on_reply(reply)); },
               [respond](caf::error& err) { respond(http::error_response(to_reason(err))); });

@@ -1,4 +1,5 @@
 #include "net/api/auction_api.hpp"
+#include "actors/runtime/spawn_task.hpp"
 
 #include "net/api/actor_bridge.hpp"
 #include "net/api/auction_json.hpp"
@@ -107,7 +108,7 @@ void auction_api::list(http::responder respond) {
     }
     return http::json_response(boost::json::serialize(object{{"auctions", std::move(out)}}));
   };
-  sys_.spawn([g, records, lots = lots_.all(), timeout = timeout_](caf::event_based_actor* self) {
+  spawn_task(sys_, [g, records, lots = lots_.all(), timeout = timeout_](caf::event_based_actor* self) {
     for (const auto& [id, lot] : lots) {
       ++g->pending;
       self->request(lot, timeout, caf::get_atom::value, atoms::snapshot::value)
@@ -143,17 +144,18 @@ void auction_api::create(http::request_context ctx, http::responder respond) {
             [respond](caf::error& err) { respond(http::error_response(to_reason(err))); });
   };
   if (start != "now")
-    return static_cast<void>(sys_.spawn(answer));
-  sys_.spawn([actor, answer, respond, by = ctx.user->user, timeout = timeout_](caf::event_based_actor* self) {
-    self->request(actor, timeout, auction_atoms::start::value, by)
-        .then(
-            [=](reason_code code) {
-              if (code != reason_code::none)
-                return respond(http::error_response(code));
-              answer(self);
-            },
-            [respond](caf::error& err) { respond(http::error_response(to_reason(err))); });
-  });
+    return static_cast<void>(spawn_task(sys_, answer));
+  spawn_task(sys_,
+             [actor, answer, respond, by = ctx.user->user, timeout = timeout_](caf::event_based_actor* self) {
+               self->request(actor, timeout, auction_atoms::start::value, by)
+                   .then(
+                       [=](reason_code code) {
+                         if (code != reason_code::none)
+                           return respond(http::error_response(code));
+                         answer(self);
+                       },
+                       [respond](caf::error& err) { respond(http::error_response(to_reason(err))); });
+             });
 }
 
 void auction_api::read(http::request_context ctx, http::responder respond) {

@@ -1,4 +1,5 @@
 #include "net/api/overview_api.hpp"
+#include "actors/runtime/spawn_task.hpp"
 
 #include "actors/common/checked_math.hpp"
 #include "net/api/actor_bridge.hpp"
@@ -83,7 +84,7 @@ void overview_api::tickers(http::responder respond) {
   for (const auto& symbol : where_->symbols())
     if (auto md = where_->market_data(symbol))
       sources.emplace_back(symbol, md);
-  sys_.spawn([g, rows, sources, timeout = timeout_](caf::event_based_actor* self) {
+  spawn_task(sys_, [g, rows, sources, timeout = timeout_](caf::event_based_actor* self) {
     for (const auto& [symbol, md] : sources) {
       g->pending += 2;
       auto on_error = [g](caf::error& err) { g->fail(err); };
@@ -174,7 +175,7 @@ void overview_api::leaderboard(http::request_context ctx, http::responder respon
     if (auto a = where_->running_account(id))
       accounts.push_back(a);
   }
-  sys_.spawn([g, marks, views, sources, accounts, timeout = timeout_](caf::event_based_actor* self) {
+  spawn_task(sys_, [g, marks, views, sources, accounts, timeout = timeout_](caf::event_based_actor* self) {
     auto on_error = [g](caf::error& err) { g->fail(err); };
     for (const auto& [symbol, md] : sources) {
       ++g->pending;

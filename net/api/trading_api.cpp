@@ -1,4 +1,5 @@
 #include "net/api/trading_api.hpp"
+#include "actors/runtime/spawn_task.hpp"
 
 #include "net/api/account_json.hpp"
 #include "net/api/actor_bridge.hpp"
@@ -111,7 +112,7 @@ void trading_api::order(http::request_context ctx, http::responder respond, bool
   if (!account)
     return respond(http::error_response(reason_code::unavailable));
   // The account cancels by (symbol, client_order_id): look the order up in its view first.
-  sys_.spawn([account, id = *id, cancel, respond, timeout = timeout_](caf::event_based_actor* self) {
+  spawn_task(sys_, [account, id = *id, cancel, respond, timeout = timeout_](caf::event_based_actor* self) {
     self->request(account, timeout, caf::get_atom::value, atoms::view::value)
         .then(
             [=](account_view& v) {
@@ -142,21 +143,22 @@ void trading_api::replace(http::request_context ctx, http::responder respond) {
   if (!account)
     return respond(http::error_response(reason_code::unavailable));
   // The account replaces by (symbol, client_order_id): look the order up in its view first.
-  sys_.spawn([account, id = *id, price, qty, respond, timeout = timeout_](caf::event_based_actor* self) {
-    self->request(account, timeout, caf::get_atom::value, atoms::view::value)
-        .then(
-            [=](account_view& v) {
-              auto it = std::find_if(v.open_orders.begin(), v.open_orders.end(),
-                                     [&](const open_order_view& o) { return o.id == id; });
-              if (it == v.open_orders.end())
-                return respond(http::error_response(reason_code::unknown_order));
-              self->request(account, timeout, atoms::replace::value, it->symbol, it->client_order_id,
-                            cents{price}, quantity{qty})
-                  .then([=](order_result& r) { respond(result_response(r, http::status::ok)); },
-                        [=](caf::error& err) { respond(http::error_response(to_reason(err))); });
-            },
-            [=](caf::error& err) { respond(http::error_response(to_reason(err))); });
-  });
+  spawn_task(sys_,
+             [account, id = *id, price, qty, respond, timeout = timeout_](caf::event_based_actor* self) {
+               self->request(account, timeout, caf::get_atom::value, atoms::view::value)
+                   .then(
+                       [=](account_view& v) {
+                         auto it = std::find_if(v.open_orders.begin(), v.open_orders.end(),
+                                                [&](const open_order_view& o) { return o.id == id; });
+                         if (it == v.open_orders.end())
+                           return respond(http::error_response(reason_code::unknown_order));
+                         self->request(account, timeout, atoms::replace::value, it->symbol,
+                                       it->client_order_id, cents{price}, quantity{qty})
+                             .then([=](order_result& r) { respond(result_response(r, http::status::ok)); },
+                                   [=](caf::error& err) { respond(http::error_response(to_reason(err))); });
+                       },
+                       [=](caf::error& err) { respond(http::error_response(to_reason(err))); });
+             });
 }
 
 void trading_api::cancel_all(http::request_context ctx, http::responder respond) {
@@ -166,7 +168,7 @@ void trading_api::cancel_all(http::request_context ctx, http::responder respond)
   auto account = where_->account(ctx.user->user);
   if (!account)
     return respond(http::error_response(reason_code::unavailable));
-  sys_.spawn([account, symbol, respond, timeout = timeout_](caf::event_based_actor* self) {
+  spawn_task(sys_, [account, symbol, respond, timeout = timeout_](caf::event_based_actor* self) {
     self->request(account, timeout, caf::get_atom::value, atoms::view::value)
         .then(
             [=](account_view& v) {

@@ -16,7 +16,6 @@
 #include <caf/typed_event_based_actor.hpp>
 #include <gtest/gtest.h>
 
-
 namespace bourse::net::api {
 
 using namespace bourse::net::test; // NOLINT(google-build-using-namespace)
@@ -43,8 +42,9 @@ inline instrument stock(std::string symbol) {
 }
 
 /// A market-data actor that never answers: its promises are kept but never delivered.
-inline market_data_actor::behavior_type silent_market_data(market_data_actor::pointer self) {
-  auto held = std::make_shared<std::vector<caf::response_promise>>();
+inline market_data_actor::behavior_type
+silent_market_data(market_data_actor::pointer self,
+                   std::shared_ptr<std::vector<caf::response_promise>> held) {
   auto hold = [self, held] {
     held->push_back(self->make_response_promise());
     return caf::delegated<l2_snapshot>{};
@@ -83,7 +83,7 @@ protected:
     overview_ =
         std::make_unique<overview_api>(sys_, ex_.where, ex_.instruments, tape_, std::chrono::seconds(5));
     silent_where_ = std::make_shared<placement>();
-    silent_md_ = sys_.spawn(silent_market_data);
+    silent_md_ = sys_.spawn(silent_market_data, std::make_shared<std::vector<caf::response_promise>>());
     silent_where_->put_market_data("AAA", silent_md_);
     silent_ =
         std::make_unique<market_api>(sys_, silent_where_, ex_.instruments, std::chrono::milliseconds(50));
