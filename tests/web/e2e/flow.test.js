@@ -123,7 +123,7 @@ test('browser flow: market, trading, portfolio, leaderboard, auction', { skip, t
   await t.test('auction bid extends the lot', { skip: admin_user && admin_password ? false : 'BOURSE_ADMIN_USERNAME/PASSWORD not set' }, async () => {
     const admin = await rest('/auth/local/login', { method: 'POST', body: { username: admin_user, password: admin_password } });
     const lot = await rest('/auctions', { method: 'POST', token: admin.access_token, body: {
-      title: `E2E lot ${username}`, description: 'browser test', start_price: 100, increment: 100,
+      title: `E2E lot ${username}`, description: 'browser test', item_ref: 'e2e-collectible', start_price: 100, increment: 100,
       duration_s: 120, extension_window_s: 300, extension_s: 300, start: 'now' } });
     const id = lot.id ?? lot.auction_id;
     await page.goto(`${base}/#/auctions`);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { server_clock, format_countdown, increment_at, minimum_bid, bid_steps } from '../../../web/js/lib/auction.js';
+import { server_clock, format_countdown, increment_at, minimum_bid, bid_steps, bidder_label } from '../../../web/js/lib/auction.js';
 
 test('the clock follows the server offset', () => {
   let local = 1000;
@@ -30,4 +30,12 @@ test('increments, brackets and the minimum bid', () => {
   assert.equal(minimum_bid({ start_price: 5000, increment: 250, high_bid: null }), 5000);
   assert.equal(minimum_bid({ start_price: 5000, increment: 250, high_bid: 5000 }), 5250);
   assert.deepEqual(bid_steps({ start_price: 9000, increment: brackets, high_bid: 9900 }), [10000, 10500, 11000]);
+});
+
+test('bidder_label names the signed-in bidder and numbers the others', () => {
+  const me = { id: 7, username: 'alice' };
+  assert.equal(bidder_label(7, me), 'alice (you)');
+  assert.equal(bidder_label('7', me), 'alice (you)');
+  assert.equal(bidder_label(8, me), 'bidder #8');
+  assert.equal(bidder_label(8, null), 'bidder #8');
 });

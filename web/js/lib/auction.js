@@ -51,3 +51,10 @@ export function bid_steps(lot, count = 3) {
   }
   return steps;
 }
+
+/// How a bidder is shown: the server names bidders by account id; the signed-in user's own id (or
+/// username) reads as "<username> (you)", anyone else as "bidder #<id>".
+export function bidder_label(bidder, user) {
+  const mine = user != null && (String(bidder) === String(user.id) || bidder === user.username);
+  return mine ? `${user.username} (you)` : `bidder #${bidder}`;
+}

@@ -3,7 +3,7 @@
 
 import { h, panel, fill, table, toast } from '../ui/dom.js';
 import { format_cents, parse_cents } from '../lib/money.js';
-import { server_clock, format_countdown, bid_steps, minimum_bid } from '../lib/auction.js';
+import { server_clock, format_countdown, bid_steps, minimum_bid, bidder_label } from '../lib/auction.js';
 import { ns_to_seconds } from '../lib/candles.js';
 import { route_hash } from '../lib/router.js';
 import { list_of } from '../ui/market_state.js';
@@ -80,7 +80,7 @@ function mount_room(root, ctx, id) {
       image.classList.remove('d-none');
     }
     high.textContent = lot.high_bid == null ? `start ${format_cents(lot.start_price)}` : format_cents(lot.high_bid);
-    bidder.textContent = lot.high_bidder ? `by ${lot.high_bidder}${lot.high_bidder === ctx.user?.username ? ' (you)' : ''}` : 'no bids yet';
+    bidder.textContent = lot.high_bidder != null ? `by ${bidder_label(lot.high_bidder, ctx.user)}` : 'no bids yet';
     const running = lot.status === 'RUNNING';
     fill(buttons, running && ctx.user
       ? bid_steps(lot).map((amount, i) => h('button', { class: `btn ${i === 0 ? 'btn-primary' : 'btn-outline-primary'}`, type: 'button',
@@ -101,7 +101,7 @@ function mount_room(root, ctx, id) {
   }
 
   function add_bid(b) {
-    history.prepend(h('li', {}, `${format_cents(b.amount)} by ${b.bidder}`));
+    history.prepend(h('li', {}, `${format_cents(b.amount)} by ${bidder_label(b.bidder, ctx.user)}`));
   }
 
   const off = ctx.ws.subscribe(`auction.${id}`, (msg) => {
