@@ -2,11 +2,15 @@
 
 #include <array>
 #include <cerrno>
+#include <charconv>
 #include <fcntl.h>
+#include <fstream>
 #include <netinet/in.h>
+#include <optional>
 #include <pwd.h>
 #include <spawn.h>
 #include <stdexcept>
+#include <string>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -70,6 +74,25 @@ void prepare_dir(const std::filesystem::path& dir) {
     throw std::runtime_error("cannot hand " + dir.string() + " to the postgres user");
 }
 
+/// The port of a server still running on `dir`/data (left behind when its node was killed with
+/// SIGKILL): line 4 of postmaster.pid, once `pg_ctl status` confirms the server is alive.
+std::optional<std::uint16_t> running_port(const private_cluster_options& options) {
+  const auto data = options.dir / "data";
+  if (run({(options.bin_dir / "pg_ctl").string(), "status", "-D", data.string()},
+          options.dir / "pg_ctl.log") != 0)
+    return std::nullopt;
+  std::ifstream pid_file(data / "postmaster.pid");
+  std::string line;
+  int line_no = 0;
+  while (line_no < 4 && std::getline(pid_file, line))
+    ++line_no;
+  int port = 0;
+  const auto [end, ec] = std::from_chars(line.data(), line.data() + line.size(), port);
+  if (ec != std::errc{} || port <= 0 || port > 65'535)
+    return std::nullopt;
+  return static_cast<std::uint16_t>(port);
+}
+
 } // namespace
 
 private_cluster::private_cluster(private_cluster_options options) : options_(std::move(options)) {
@@ -77,6 +100,10 @@ private_cluster::private_cluster(private_cluster_options options) : options_(std
   prepare_dir(options_.dir / "run");
   if (!std::filesystem::exists(options_.dir / "data" / "PG_VERSION"))
     initdb();
+  if (auto port = running_port(options_)) {
+    port_ = *port; // adopt it: everything it committed is durable, and this object stops it at the end
+    return;
+  }
   for (int attempt = 0; attempt < start_attempts; ++attempt)
     if (start())
       return;
