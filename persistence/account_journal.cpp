@@ -41,6 +41,15 @@ reason_code place(account_actor_state& st, const instrument_table& instruments, 
   return reason;
 }
 
+/// Takes delivery of `qty` > 0 shares of `symbol` or delivers -`qty` shares (account.hpp).
+reason_code deliver(account& acc, const instrument_table& instruments, const std::string& symbol,
+                    quantity qty) {
+  const auto inst = instruments.find(symbol);
+  if (inst == instruments.end())
+    return reason_code::unknown_symbol;
+  return qty > 0 ? acc.take_delivery(inst->second, qty) : acc.deliver_shares(inst->second, -qty);
+}
+
 void forget_if_closed(account_actor_state& st, std::uint64_t client_ref) {
   if (st.acc.find_order(client_ref) == nullptr)
     st.orders.erase(client_ref);
@@ -137,6 +146,9 @@ entry_outcome apply_entry(account_actor_state& st, const instrument_table& instr
   case account_entry_kind::refused:
     out.reason = st.acc.release_all(ref);
     st.orders.erase(ref);
+    break;
+  case account_entry_kind::delivery:
+    out.reason = deliver(st.acc, instruments, entry.symbol, entry.amount);
     break;
   }
   return out;

@@ -45,7 +45,8 @@ struct book_command {
 
 /// place, deposit, issue, risk, report; replace: a replace's hold (prepare_replace); abort_replace:
 /// the hold given back after the book failed to answer; refused: the book turned a placed order
-/// away unexecuted (BUSY), its reservation is released.
+/// away unexecuted (BUSY), its reservation is released; delivery: a take delivery or delivery of
+/// shares that settles (part of) a margin position.
 enum class account_entry_kind : std::uint8_t {
   place,
   deposit,
@@ -54,7 +55,8 @@ enum class account_entry_kind : std::uint8_t {
   report,
   replace,
   abort_replace,
-  refused
+  refused,
+  delivery
 };
 
 /// One input an account applied. Fields a kind does not use stay zero.
@@ -67,7 +69,8 @@ struct account_entry {
   reason_code result = reason_code::none; ///< place, replace: the account's verdict (checked on replay)
   std::string symbol;                     ///< every kind but place and deposit
   /// deposit: cents; issue: shares; risk: the risk_state value; place, replace, report: the
-  /// reference price (cents) the account used for the symbol's price band
+  /// reference price (cents) the account used for the symbol's price band; delivery: shares, > 0
+  /// taken (long margin becomes spot), < 0 delivered (spot closes a short)
   std::int64_t amount = 0;
   sequence book_seq = 0; ///< report: the applied event of `symbol`'s book
   friend bool operator==(const account_entry&, const account_entry&) = default;

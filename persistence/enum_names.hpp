@@ -18,8 +18,8 @@ inline constexpr std::array<std::string_view, 7> event_kind_names{
     "ACCEPTED", "REJECTED", "FILL", "CANCELLED", "REPLACED", "TRIGGERED", "EXPIRED"};
 inline constexpr std::array<std::string_view, 8> book_command_names{
     "SUBMIT", "CANCEL", "REPLACE", "CANCEL_ALL", "EXPIRE", "END_OF_DAY", "HALT", "REFERENCE"};
-inline constexpr std::array<std::string_view, 8> account_entry_names{
-    "PLACE", "DEPOSIT", "ISSUE", "RISK", "REPORT", "REPLACE", "ABORT_REPLACE", "REFUSED"};
+inline constexpr std::array<std::string_view, 9> account_entry_names{
+    "PLACE", "DEPOSIT", "ISSUE", "RISK", "REPORT", "REPLACE", "ABORT_REPLACE", "REFUSED", "DELIVERY"};
 
 /// The spelling of `value` in `names`.
 template <std::size_t N, class Enum>

@@ -5,12 +5,13 @@
 
 #include <boost/container_hash/hash.hpp>
 #include <caf/typed_event_based_actor.hpp>
-#include <spdlog/spdlog.h>
 
 #include "actors/account/house_actor.hpp"
 #include "actors/account/margin_check.hpp"
+#include "actors/account/valuation.hpp"
 #include "actors/runtime/errors.hpp"
 #include "persistence/account_journal.hpp"
+#include "persistence/journal_link.hpp"
 
 namespace bourse {
 namespace {
@@ -29,7 +30,7 @@ public:
                 std::shared_ptr<const instrument_table> instruments, std::shared_ptr<placement> where,
                 account_actor_config cfg)
       : self_(self), st_(std::move(state)), instruments_(std::move(instruments)), where_(std::move(where)),
-        cfg_(std::move(cfg)) {
+        cfg_(std::move(cfg)), journal_(self, cfg_.persistence, "account " + std::to_string(st_->acc.id())) {
     // nop
   }
 
@@ -41,7 +42,19 @@ public:
         // nop: nobody waits for the opening deposit
       });
     }
+    for (const auto& listener : s->st_->listeners)
+      s->self_->monitor(listener);
+    s->self_->set_down_handler([s](caf::down_msg& down) { s->forget_listener(down.source); });
     return {
+        [s](atoms::subscribe, const account_listener& listener) {
+          s->forget_listener(listener.address());
+          s->st_->listeners.push_back(listener);
+          s->self_->monitor(listener);
+        },
+        [s](atoms::unsubscribe, const account_listener& listener) {
+          s->self_->demonitor(listener.address());
+          s->forget_listener(listener.address());
+        },
         [s](atoms::place, const new_order& order) -> caf::result<order_result> {
           ++s->activity_;
           return s->place(order);
@@ -65,20 +78,9 @@ public:
           s->apply(report);
           return report.event.seq;
         },
-        [s](atoms::deposit, cents amount) -> caf::result<reason_code> {
-          ++s->activity_;
-          account_entry entry;
-          entry.kind = account_entry_kind::deposit;
-          entry.amount = amount;
-          return s->change(std::move(entry));
-        },
-        [s](atoms::deposit, const std::string& symbol, quantity qty) -> caf::result<reason_code> {
-          ++s->activity_;
-          account_entry entry;
-          entry.kind = account_entry_kind::issue;
-          entry.symbol = symbol;
-          entry.amount = qty;
-          return s->change(std::move(entry));
+        [s](atoms::deposit, cents amount) { return s->change(account_entry_kind::deposit, {}, amount); },
+        [s](atoms::deposit, const std::string& symbol, quantity qty) {
+          return s->change(account_entry_kind::issue, symbol, qty);
         },
         [s](atoms::risk, risk_state next) -> caf::result<risk_state> {
           ++s->activity_;
@@ -88,7 +90,13 @@ public:
           s->record(std::move(entry));
           return s->reply_when_durable(next);
         },
-        [s](caf::get_atom, atoms::view) { return s->view(); },
+        [s](caf::get_atom, atoms::view) { return value_account(*s->st_, *s->instruments_, {}); },
+        [s](caf::get_atom, atoms::view, const mark_prices& marks) {
+          return value_account(*s->st_, *s->instruments_, marks);
+        },
+        [s](atoms::delivery, const std::string& symbol, quantity qty) {
+          return s->change(account_entry_kind::delivery, symbol, qty);
+        },
         [s](atoms::idle) { s->idle_tick(); },
     };
   }
@@ -109,14 +117,52 @@ private:
     return out;
   }
 
-  /// A deposit or an issue of shares: its verdict, once durable when it changed the account.
-  caf::result<reason_code> change(account_entry entry) {
+  void forget_listener(const caf::actor_addr& gone) {
+    std::erase_if(st_->listeners, [&](const account_listener& l) { return l.address() == gone; });
+  }
+
+  /// What the account's side of a fill `e` is, for its listeners: one notice per side it owns.
+  void note_fills(const std::string& symbol, const book_event& e, const entry_outcome& out) {
+    if (e.kind != book_event_kind::fill || st_->listeners.empty())
+      return;
+    const account_id me = st_->acc.id();
+    fill_notice n{symbol,  e.seq, e.order,       e.client_ref,     e.order_side,
+                  e.price, e.qty, out.taker_fee, liquidity::taker, e.time};
+    if (e.owner == me)
+      notices_.push_back(n);
+    if (e.maker_owner == me) {
+      n.order = e.maker_order;
+      n.client_order_id = e.maker_client_ref;
+      n.order_side = e.order_side == side::buy ? side::sell : side::buy;
+      n.fee = out.maker_fee;
+      n.role = liquidity::maker;
+      notices_.push_back(n);
+    }
+  }
+
+  /// Tells the listeners of `fills` and, when the account changed, that it did.
+  void notify(const std::vector<fill_notice>& fills, bool changed) {
+    for (const auto& listener : st_->listeners) {
+      for (const auto& n : fills)
+        self_->send(listener, n);
+      if (changed)
+        self_->send(listener, atoms::update::value, st_->acc.id());
+    }
+  }
+
+  /// A deposit, an issue of shares or a delivery: its verdict, once durable when it changed the account.
+  caf::result<reason_code> change(account_entry_kind kind, const std::string& symbol, std::int64_t amount) {
+    ++activity_;
+    account_entry entry;
+    entry.kind = kind;
+    entry.symbol = symbol;
+    entry.amount = amount;
     const auto reason = record(std::move(entry)).reason;
     return reply_when_durable(reason);
   }
 
   /// True when new work must be turned away: too many journal requests await their ack.
-  bool busy() const { return cfg_.persistence && unjournaled_ >= cfg_.max_unjournaled; }
+  bool busy() const { return journal_ && journal_.unacked() >= cfg_.max_unjournaled; }
 
   /// The reference price (cents) of `symbol`'s price band now: the book's latest re-centring, else
   /// the listing's; 0 for an unlisted symbol.
@@ -332,6 +378,7 @@ private:
     entry.book_seq = e.seq;
     entry.amount = reference(report.symbol);
     const auto out = record(std::move(entry), &e);
+    note_fills(report.symbol, e, out);
     const account_id me = st_->acc.id();
     credit_house(*where_, report.symbol, me, e, liquidity::taker, out.taker_fee);
     credit_house(*where_, report.symbol, me, e, liquidity::maker, out.maker_fee);
@@ -346,64 +393,35 @@ private:
   /// a journal that refuses them makes the answer an error (the caller retries).
   template <class T>
   caf::result<T> reply_when_durable(T reply) {
-    if (!cfg_.persistence) {
-      pending_.clear();
+    if (!journal_) {
+      notify(std::exchange(notices_, {}), !std::exchange(pending_, {}).empty());
       return reply;
     }
-    auto rp = self_->make_response_promise<T>();
-    durable_then([rp, reply](bool ok) mutable {
-      if (ok)
-        rp.deliver(reply);
-      else
-        rp.deliver(caf::make_error(caf::sec::runtime_error));
-    });
+    auto [rp, answer] = durable_reply(self_, std::move(reply));
+    durable_then(std::move(answer));
     return rp;
   }
 
-  /// Journals the entries recorded since the last call as one non-refusable request (an empty one
-  /// orders `done` behind the earlier ones); calls `done(true)` once durable, `done(false)` when
-  /// the journal refused them (the account's memory is then ahead of its journal; logged). Acks
-  /// arrive in request order. Without persistence `done(true)` runs at once.
+  /// Journals the entries recorded since the last call as one request (an empty one orders `done`
+  /// behind the earlier ones); `done(ok)` as journal_link::send. Without persistence `done(true)`
+  /// runs at once.
   template <class Done>
   void durable_then(Done done) {
     auto entries = std::exchange(pending_, {});
-    if (!cfg_.persistence) {
-      done(true);
+    auto then = [this, fills = std::exchange(notices_, {}), changed = !entries.empty(),
+                 done](bool ok) mutable {
+      if (ok)
+        notify(fills, changed);
+      done(ok);
+    };
+    if (!journal_) {
+      then(true);
       return;
     }
     persist_request request;
     request.account = st_->acc.id();
     request.entries = std::move(entries);
-    request.refusable = false;
-    ++unjournaled_;
-    self_->request(cfg_.persistence, caf::infinite, atoms::persist::value, std::move(request))
-        .then(
-            [this, done](durable_ack& ack) mutable {
-              --unjournaled_;
-              const bool ok = ack.reason == reason_code::none;
-              if (!ok)
-                spdlog::error("account {}: journal refused entries: {}", st_->acc.id(),
-                              to_string(ack.reason));
-              done(ok);
-            },
-            [this, done](caf::error& err) mutable {
-              --unjournaled_;
-              spdlog::error("account {}: journal unreachable: {}", st_->acc.id(), caf::to_string(err));
-              done(false);
-            });
-  }
-
-  account_view view() const {
-    const auto& acc = st_->acc;
-    account_view v{acc.id(), acc.state(), acc.free_cash(), acc.reserved_cash(), {}, {}, state_hash(acc)};
-    for (const auto& [symbol, pos] : acc.positions())
-      v.positions.push_back(position_view{symbol, pos.spot + pos.margin, pos.spot_reserved});
-    for (const auto& [ref, r] : acc.open_orders()) {
-      auto info = st_->orders.find(ref);
-      v.open_orders.push_back(open_order_view{r.symbol, info == st_->orders.end() ? 0 : info->second.id, ref,
-                                              buys(r.intent) ? side::buy : side::sell, r.price, r.open_qty});
-    }
-    return v;
+    journal_.send(std::move(request), std::move(then));
   }
 
   /// An account with a margin position stays awake: the liquidation actor checks running accounts only.
@@ -412,13 +430,14 @@ private:
                        [](const auto& entry) { return entry.second.margin != 0; });
   }
 
-  /// Passivates when nothing happened since the last tick, no order can still produce a report and
-  /// no margin position needs watching.
+  /// Passivates when nothing happened since the last tick, no order can still produce a report, no
+  /// margin position needs watching and no session listens.
   void idle_tick() {
     const bool quiet = activity_ == activity_at_last_tick_;
     activity_at_last_tick_ = activity_;
-    if (quiet && unjournaled_ == 0 && st_->orders.empty() && st_->acc.open_orders().empty() &&
-        !holds_margin(st_->acc) && where_->passivate(st_->acc.id(), self_->address())) {
+    if (quiet && journal_.unacked() == 0 && st_->orders.empty() && st_->acc.open_orders().empty() &&
+        st_->listeners.empty() && !holds_margin(st_->acc) &&
+        where_->passivate(st_->acc.id(), self_->address())) {
       self_->quit();
       return;
     }
@@ -430,8 +449,9 @@ private:
   std::shared_ptr<const instrument_table> instruments_;
   std::shared_ptr<placement> where_;
   account_actor_config cfg_;
+  journal_link<account_actor::pointer> journal_;
   std::vector<account_entry> pending_; ///< recorded, not yet handed to the journal
-  std::size_t unjournaled_ = 0;        ///< journal requests awaiting their ack
+  std::vector<fill_notice> notices_;   ///< fills of the entries in pending_, for the listeners
   std::uint64_t activity_ = 0;
   std::uint64_t activity_at_last_tick_ = 0;
 };

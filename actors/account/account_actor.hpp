@@ -37,6 +37,7 @@ struct account_actor_state {
   sequence journaled = 0;                                  ///< seq of the last journal entry
   std::vector<account_entry>
       unsent; ///< applied before the actor ran (opening deposit): journaled at its start
+  std::vector<account_listener> listeners; ///< sessions to notify of fills and changes
 };
 
 /// Tunables of an account actor.
@@ -54,7 +55,8 @@ struct account_actor_config {
 /// Spawns an account actor on `state`: validates, risk-checks and reserves orders, routes them to the
 /// book found through `where`, applies execution reports exactly once (by book sequence), answers
 /// resends of a client_order_id with the first result, and passivates itself when idle with no open
-/// orders. Book failures reach the client as UNAVAILABLE or TIMEOUT (retryable); a book's BUSY
+/// orders and no listener. Listeners get each fill and an update after each other change once it
+/// is durable. Book failures reach the client as UNAVAILABLE or TIMEOUT (retryable); a book's BUSY
 /// releases the reservation. Every state change goes through apply_entry (and, with
 /// `cfg.persistence`, the journal), so a replay of the journal rebuilds the same state.
 account_actor spawn_account(caf::actor_system& sys, std::shared_ptr<account_actor_state> state,

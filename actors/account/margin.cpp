@@ -14,16 +14,16 @@ cents saturate(wide value) noexcept {
   return static_cast<cents>(value < lo ? lo : (value > hi ? hi : value));
 }
 
-cents mark_or(const mark_prices& marks, const std::string& symbol, cents fallback) {
-  const auto it = marks.find(symbol);
-  return it == marks.end() ? fallback : it->second;
-}
-
 wide abs_margin(const position& pos) noexcept {
   return pos.margin < 0 ? -static_cast<wide>(pos.margin) : pos.margin;
 }
 
 } // namespace
+
+cents mark_or(const mark_prices& marks, std::string_view symbol, cents fallback) {
+  const auto it = marks.find(symbol);
+  return it == marks.end() ? fallback : it->second;
+}
 
 cents equity(const account& acc, const mark_prices& marks) {
   wide total = static_cast<wide>(acc.free_cash()) + acc.reserved_cash() + acc.posted_margin() +
@@ -44,10 +44,13 @@ cents margin_exposure(const account& acc, const mark_prices& marks) {
 }
 
 std::optional<basis_points> margin_level_bps(const account& acc, const mark_prices& marks) {
-  const cents exposure = margin_exposure(acc, marks);
+  return margin_level_bps(equity(acc, marks), margin_exposure(acc, marks));
+}
+
+std::optional<basis_points> margin_level_bps(cents equity, cents exposure) {
   if (exposure <= 0)
     return std::nullopt;
-  return saturate(static_cast<wide>(equity(acc, marks)) * 10'000 / exposure);
+  return saturate(static_cast<wide>(equity) * 10'000 / exposure);
 }
 
 cents maintenance_requirement(const account& acc, const instrument_table& instruments,

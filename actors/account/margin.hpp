@@ -3,6 +3,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "actors/account/account.hpp"
 #include "actors/common/instrument.hpp"
@@ -24,6 +25,12 @@ cents margin_exposure(const account& acc, const mark_prices& marks);
 
 /// Margin level in basis points: equity × 10'000 / margin exposure; nullopt without margin positions.
 std::optional<basis_points> margin_level_bps(const account& acc, const mark_prices& marks);
+
+/// The margin level of an account with this `equity` and margin `exposure` (cents), as above.
+std::optional<basis_points> margin_level_bps(cents equity, cents exposure);
+
+/// The mark of `symbol` in `marks`, or `fallback` when it has none.
+cents mark_or(const mark_prices& marks, std::string_view symbol, cents fallback);
 
 /// Maintenance requirement, cents: Σ ceil(|margin| × mark × maintenance_margin_bps / 10'000), with the
 /// instrument's rate (an unknown symbol counts at 10'000 bps, the whole exposure). Saturates.

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <limits>
+
 #include "actors/common/types.hpp"
 
 namespace bourse {
@@ -46,6 +48,19 @@ constexpr cents pro_rata(cents total, quantity part, quantity whole) noexcept {
   if (part == whole)
     return total;
   return static_cast<cents>(static_cast<detail::wide_int>(total) * part / whole);
+}
+
+/// Unrealised P&L of `p` at `mark` (cents per share), cents: spot (spot + reserved) × mark − cost, plus
+/// margin × mark − opening notional for a long, opening notional − |margin| × mark for a short.
+/// Saturates at the int64 limits.
+constexpr cents unrealized_pnl(const position& p, cents mark) noexcept {
+  const detail::wide_int spot = static_cast<detail::wide_int>(p.spot + p.spot_reserved) * mark - p.spot_cost;
+  const detail::wide_int opened =
+      p.margin < 0 ? -static_cast<detail::wide_int>(p.margin_cost) : p.margin_cost;
+  const detail::wide_int total = spot + static_cast<detail::wide_int>(p.margin) * mark - opened;
+  constexpr detail::wide_int lo = std::numeric_limits<cents>::min();
+  constexpr detail::wide_int hi = std::numeric_limits<cents>::max();
+  return static_cast<cents>(total < lo ? lo : (total > hi ? hi : total));
 }
 
 } // namespace bourse

@@ -6,9 +6,9 @@
 
 #include <caf/event_based_actor.hpp>
 #include <caf/typed_event_based_actor.hpp>
-#include <spdlog/spdlog.h>
 
 #include "persistence/book_journal.hpp"
+#include "persistence/journal_link.hpp"
 
 namespace bourse {
 namespace {
@@ -31,10 +31,10 @@ class book_shell {
 public:
   book_shell(book_impl::pointer self, std::shared_ptr<book_state> state, std::shared_ptr<placement> where,
              book_actor_config cfg)
-      : self_(self), state_(std::move(state)), where_(std::move(where)), cfg_(std::move(cfg)) {
+      : self_(self), state_(std::move(state)), where_(std::move(where)), cfg_(std::move(cfg)),
+        symbol_(state_->book.rules().symbol), journal_(self, cfg_.persistence, "book " + symbol_) {
     if (!cfg_.now)
       cfg_.now = system_now;
-    symbol_ = state_->book.rules().symbol;
   }
 
   /// The handlers of one incarnation; first resends what the previous incarnation left unacknowledged.
@@ -45,7 +45,7 @@ public:
     s->self_->delayed_send(s->self_, s->cfg_.expiry_interval, atoms::expire::value);
     return {
         [s](atoms::submit, const order_request& request) -> caf::result<book_reply> {
-          if (s->cfg_.persistence && s->unjournaled_ >= s->cfg_.max_unjournaled &&
+          if (s->journal_ && s->journal_.unacked() >= s->cfg_.max_unjournaled &&
               !s->state_->replies.contains({request.owner, request.client_ref}))
             return book_reply{0, reason_code::busy};
           auto [it, fresh] = s->state_->replies.try_emplace({request.owner, request.client_ref});
@@ -137,19 +137,14 @@ private:
   /// persistence); a journal that refuses them makes the answer an error (the caller retries).
   template <class T>
   caf::result<T> reply_when_durable(T reply) {
-    if (!cfg_.persistence) {
+    if (!journal_) {
       durable_then([](bool) {
         // nop: released at once
       });
       return reply;
     }
-    auto rp = self_->make_response_promise<T>();
-    durable_then([rp, reply](bool ok) mutable {
-      if (ok)
-        rp.deliver(reply);
-      else
-        rp.deliver(caf::make_error(caf::sec::runtime_error));
-    });
+    auto [rp, answer] = durable_reply(self_, std::move(reply));
+    durable_then(std::move(answer));
     return rp;
   }
 
@@ -161,7 +156,7 @@ private:
     auto md = market_data();
     auto events = std::exchange(events_, {});
     auto commands = std::exchange(commands_, {});
-    if (!cfg_.persistence) {
+    if (!journal_) {
       publish(events, std::move(md));
       done(true);
       return;
@@ -170,24 +165,12 @@ private:
     request.symbol = symbol_;
     request.commands = std::move(commands);
     request.events = events;
-    request.refusable = false;
-    ++unjournaled_;
-    self_->request(cfg_.persistence, caf::infinite, atoms::persist::value, std::move(request))
-        .then(
-            [this, events = std::move(events), md = std::move(md), done](durable_ack& ack) mutable {
-              --unjournaled_;
-              const bool ok = ack.reason == reason_code::none;
-              if (ok)
-                publish(events, std::move(md));
-              else
-                spdlog::error("book {}: journal refused commands: {}", symbol_, to_string(ack.reason));
-              done(ok);
-            },
-            [this, done](caf::error& err) mutable {
-              --unjournaled_;
-              spdlog::error("book {}: journal unreachable: {}", symbol_, caf::to_string(err));
-              done(false);
-            });
+    journal_.send(std::move(request),
+                  [this, events = std::move(events), md = std::move(md), done](bool ok) mutable {
+                    if (ok)
+                      publish(events, std::move(md));
+                    done(ok);
+                  });
   }
 
   /// Routes `events` to the accounts involved and `md` to the market-data actor.
@@ -254,9 +237,9 @@ private:
   std::shared_ptr<placement> where_;
   book_actor_config cfg_;
   std::string symbol_;
+  journal_link<book_impl::pointer> journal_;
   std::vector<book_event> events_;     ///< of the handler running now
   std::vector<book_command> commands_; ///< journaled by the handler running now
-  std::size_t unjournaled_ = 0;        ///< journal requests awaiting their ack
 };
 
 } // namespace

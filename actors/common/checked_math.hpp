@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 
 #include "actors/common/types.hpp"
@@ -20,6 +21,14 @@ inline std::optional<std::int64_t> checked_add(std::int64_t a, std::int64_t b) n
   std::int64_t result = 0;
   if (__builtin_add_overflow(a, b, &result))
     return std::nullopt;
+  return result;
+}
+
+/// a + b, clamped to the int64 range on overflow (totals for display, never ledger arithmetic).
+inline std::int64_t saturating_add(std::int64_t a, std::int64_t b) noexcept {
+  std::int64_t result = 0;
+  if (__builtin_add_overflow(a, b, &result))
+    return b > 0 ? std::numeric_limits<std::int64_t>::max() : std::numeric_limits<std::int64_t>::min();
   return result;
 }
 

@@ -3,6 +3,9 @@
 #include <array>
 #include <map>
 
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/address.hpp>
+#include <boost/asio/ip/tcp.hpp>
 #include <caf/io/middleman.hpp>
 #include <caf/send.hpp>
 #include <caf/typed_event_based_actor.hpp>
@@ -93,6 +96,26 @@ gateway_actor::behavior_type gateway(gateway_pointer self, std::shared_ptr<place
   };
 }
 
+/// True when `host`:`port` can be bound and listened on now with SO_REUSEADDR; true as well for a
+/// host that is not a literal address (left to the middleman to resolve).
+bool can_listen(const std::string& host, std::uint16_t port) {
+  boost::system::error_code ec;
+  const auto address = boost::asio::ip::make_address(host, ec);
+  if (ec)
+    return true;
+  boost::asio::io_context io;
+  boost::asio::ip::tcp::acceptor probe(io);
+  const boost::asio::ip::tcp::endpoint endpoint(address, port);
+  probe.open(endpoint.protocol(), ec);
+  if (!ec)
+    probe.set_option(boost::asio::socket_base::reuse_address(true), ec);
+  if (!ec)
+    probe.bind(endpoint, ec);
+  if (!ec)
+    probe.listen(boost::asio::socket_base::max_listen_connections, ec);
+  return !ec;
+}
+
 } // namespace
 
 account_id bot_account_id(std::string_view bot_name) noexcept {
@@ -124,6 +147,11 @@ gateway_actor spawn_gateway(caf::actor_system& sys, std::shared_ptr<placement> w
 
 caf::expected<std::uint16_t> publish_gateway(caf::actor_system& sys, const gateway_actor& gateway,
                                              std::uint16_t port, const std::string& host) {
+  // CAF 0.17's publish with SO_REUSEADDR does not fail on a port another process listens on (the
+  // node then hangs): bind it once ourselves first, the way the middleman will.
+  if (port != 0 && !can_listen(host, port))
+    return caf::make_error(caf::sec::cannot_open_port,
+                           "address in use: " + host + ":" + std::to_string(port));
   return sys.middleman().publish(gateway, port, host.c_str(), true);
 }
 

@@ -30,6 +30,7 @@ using supervise = caf::atom_constant<caf::atom("supervise")>;
 using fee = caf::atom_constant<caf::atom("fee")>;
 using margin = caf::atom_constant<caf::atom("margin")>;
 using watch = caf::atom_constant<caf::atom("watch")>;
+using delivery = caf::atom_constant<caf::atom("delivery")>;
 using day_end = caf::atom_constant<caf::atom("day_end")>;
 
 } // namespace bourse::atoms

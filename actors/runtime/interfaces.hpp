@@ -54,6 +54,11 @@ using market_data_actor = caf::typed_actor<
     caf::replies_to<caf::get_atom, atoms::candles, std::int64_t>::with<std::vector<candle>>,
     caf::replies_to<caf::get_atom, atoms::summary>::with<daily_summary>>;
 
+/// A listener of one account (a WebSocket session): gets every fill of the account's orders, and
+/// (update, account id) after any other change that is durable (order accepted, cancelled, cash moved).
+using account_listener =
+    caf::typed_actor<caf::reacts_to<fill_notice>, caf::reacts_to<atoms::update, account_id>>;
+
 /// The account actor of one user.
 using account_actor = caf::typed_actor<
     /// Validates, risk-checks, reserves and routes an order; idempotent on client_order_id.
@@ -73,7 +78,16 @@ using account_actor = caf::typed_actor<
     caf::replies_to<atoms::deposit, std::string, quantity>::with<reason_code>,
     /// Sets the risk state; replies the new state.
     caf::replies_to<atoms::risk, risk_state>::with<risk_state>,
+    /// The account's state valued at its positions' costs (no marks).
     caf::replies_to<caf::get_atom, atoms::view>::with<account_view>,
+    /// The account's state valued at these mark prices (cents by symbol).
+    caf::replies_to<caf::get_atom, atoms::view, mark_prices>::with<account_view>,
+    /// Takes delivery of (quantity > 0: pays the loan of a long margin position, the shares become
+    /// spot) or delivers (quantity < 0: hands spot shares to close a short) |quantity| shares of a
+    /// symbol; replies none or why not (INSUFFICIENT_POSITION, INSUFFICIENT_SHARES, ...).
+    caf::replies_to<atoms::delivery, std::string, quantity>::with<reason_code>,
+    /// Adds a listener (monitored; the account stays awake while it has one) / removes it.
+    caf::reacts_to<atoms::subscribe, account_listener>, caf::reacts_to<atoms::unsubscribe, account_listener>,
     /// Passivation timer tick (sent by the account to itself).
     caf::reacts_to<atoms::idle>>;
 

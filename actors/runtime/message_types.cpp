@@ -31,6 +31,8 @@ void register_message_types(caf::actor_system_config& cfg) {
       .add_message_type<market_data_actor>("bourse::market_data_actor")
       .add_message_type<account_actor>("bourse::account_actor")
       .add_message_type<fee_credit>("bourse::fee_credit")
+      .add_message_type<fill_notice>("bourse::fill_notice")
+      .add_message_type<account_listener>("bourse::account_listener")
       .add_message_type<mark_prices>("bourse::mark_prices")
       .add_message_type<close_order>("bourse::close_order")
       .add_message_type<margin_check>("bourse::margin_check")

@@ -55,6 +55,23 @@ struct execution_report {
   book_event event;
 };
 
+/// One fill of an account's order from the account's side, pushed to the account's listeners once
+/// the account applied it (the fill itself is durable before its report leaves the book).
+/// Cents, shares, ns UTC.
+struct fill_notice {
+  std::string symbol;
+  sequence seq = 0; ///< book sequence of the fill
+  order_id order = 0;
+  std::uint64_t client_order_id = 0;
+  side order_side = side::buy; ///< the account's side
+  cents price = 0;
+  quantity qty = 0;
+  cents fee = 0;
+  liquidity role = liquidity::taker;
+  timestamp_ns time = 0;
+  friend bool operator==(const fill_notice&, const fill_notice&) = default;
+};
+
 /// A fee an account paid on one fill, on its way to the house account (account id 0).
 struct fee_credit {
   std::string symbol;
@@ -77,22 +94,38 @@ struct open_order_view {
   friend bool operator==(const open_order_view&, const open_order_view&) = default;
 };
 
-/// Holdings of one symbol: free + reserved shares (negative free = short).
+/// Holdings of one symbol valued at a mark price: the spot and margin sides of the unified position
+/// (position.hpp). Shares, cents; averages are cents per share, truncated.
 struct position_view {
   std::string symbol;
-  quantity free = 0;
-  quantity reserved = 0;
+  quantity spot = 0;           ///< free spot shares
+  quantity spot_reserved = 0;  ///< spot shares held for open sell orders
+  cents spot_average = 0;      ///< average cost of the spot holding
+  quantity margin = 0;         ///< margin position: long > 0, short < 0
+  quantity margin_closing = 0; ///< part of |margin| committed to open closing orders
+  cents margin_average = 0;    ///< average opening price of the margin position
+  cents margin_posted = 0;     ///< initial margin locked for it
+  cents realized_pnl = 0;      ///< realised by closes and deliveries, fees excluded
+  cents mark = 0;              ///< the mark price used; 0 when none was given (valued at cost)
+  cents unrealized_pnl = 0;    ///< at `mark` (0 without one)
+  /// Shares held in total: spot + reserved spot + margin (negative = net short).
+  quantity net() const noexcept { return spot + spot_reserved + margin; }
+  friend bool operator==(const position_view&, const position_view&) = default;
 };
 
-/// An account's full observable state (tests, the `account` WebSocket channel).
+/// An account's full observable state (REST, the `account` WebSocket channel, tests), valued at the
+/// mark prices given with the request (margin.hpp: without a mark a position counts at its cost).
 struct account_view {
   account_id id = 0;
   risk_state state = risk_state::active;
-  cents cash_free = 0;
-  cents cash_reserved = 0;
+  cents cash_free = 0;     ///< buying power for spot orders
+  cents cash_reserved = 0; ///< held for open buy orders
   std::vector<position_view> positions;
   std::vector<open_order_view> open_orders;
   std::uint64_t state_hash = 0;
+  cents equity = 0;          ///< margin.hpp equity()
+  cents margin_exposure = 0; ///< Σ |margin| × mark
+  cents maintenance = 0;     ///< maintenance requirement; equity below it triggers liquidation
 };
 
 template <class Inspector>
@@ -129,14 +162,21 @@ typename Inspector::result_type inspect(Inspector& f, open_order_view& x) {
 }
 
 template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, fill_notice& x) {
+  return f(caf::meta::type_name("fill_notice"), x.symbol, x.seq, x.order, x.client_order_id, x.order_side,
+           x.price, x.qty, x.fee, x.role, x.time);
+}
+
+template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, position_view& x) {
-  return f(caf::meta::type_name("position_view"), x.symbol, x.free, x.reserved);
+  return f(caf::meta::type_name("position_view"), x.symbol, x.spot, x.spot_reserved, x.spot_average, x.margin,
+           x.margin_closing, x.margin_average, x.margin_posted, x.realized_pnl, x.mark, x.unrealized_pnl);
 }
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, account_view& x) {
   return f(caf::meta::type_name("account_view"), x.id, x.state, x.cash_free, x.cash_reserved, x.positions,
-           x.open_orders, x.state_hash);
+           x.open_orders, x.state_hash, x.equity, x.margin_exposure, x.maintenance);
 }
 
 } // namespace bourse

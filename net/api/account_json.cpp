@@ -2,6 +2,9 @@
 
 #include "net/api/order_json.hpp"
 
+#include "actors/account/margin.hpp"
+#include "actors/common/checked_math.hpp"
+
 #include <boost/json/array.hpp>
 
 namespace bourse::net::api {
@@ -25,16 +28,49 @@ boost::json::object order_json(const open_order_view& o) {
           {"status", "OPEN"}};
 }
 
+namespace {
+
+boost::json::value level_json(std::optional<basis_points> level) {
+  return level ? boost::json::value(*level) : boost::json::value(nullptr);
+}
+
+boost::json::object position_json(const position_view& p) {
+  return {{"symbol", p.symbol},
+          {"mark_price", p.mark > 0 ? boost::json::value(p.mark) : boost::json::value(nullptr)},
+          {"spot", p.spot},
+          {"spot_reserved", p.spot_reserved},
+          {"spot_avg_price", p.spot_average},
+          {"margin", p.margin},
+          {"margin_closing", p.margin_closing},
+          {"margin_avg_price", p.margin_average},
+          {"margin_posted", p.margin_posted},
+          {"unrealized_pnl", p.unrealized_pnl},
+          {"realized_pnl", p.realized_pnl}};
+}
+
+} // namespace
+
 boost::json::object account_json(const account_view& v) {
   boost::json::array positions;
-  for (const auto& p : v.positions)
-    positions.push_back({{"symbol", p.symbol}, {"spot", p.free}, {"spot_reserved", p.reserved}});
+  cents unrealized = 0;
+  cents realized = 0;
+  for (const auto& p : v.positions) {
+    positions.push_back(position_json(p));
+    unrealized = saturating_add(unrealized, p.unrealized_pnl);
+    realized = saturating_add(realized, p.realized_pnl);
+  }
   boost::json::array orders;
   for (const auto& o : v.open_orders)
     orders.push_back(order_json(o));
   return {{"id", v.id},
           {"state", risk_state_name(v.state)},
           {"cash", {{"free", v.cash_free}, {"reserved", v.cash_reserved}}},
+          {"equity", v.equity},
+          {"buying_power", v.cash_free},
+          {"margin_level_bps", level_json(margin_level_bps(v.equity, v.margin_exposure))},
+          {"maintenance_bps", level_json(margin_level_bps(v.maintenance, v.margin_exposure))},
+          {"unrealized_pnl", unrealized},
+          {"realized_pnl", realized},
           {"positions", std::move(positions)},
           {"open_orders", std::move(orders)}};
 }

@@ -1,16 +1,15 @@
 #include "net/api/overview_api.hpp"
 #include "actors/runtime/spawn_task.hpp"
 
-#include "actors/common/checked_math.hpp"
 #include "net/api/actor_bridge.hpp"
 #include "net/api/gather.hpp"
 #include "net/api/market_api.hpp"
+#include "net/api/marks.hpp"
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
-#include <algorithm>
 #include <map>
 
 namespace bourse::net::api {
@@ -21,16 +20,6 @@ using boost::json::object;
 
 constexpr std::int64_t default_trades = 50;
 constexpr std::int64_t max_trades = 500;
-constexpr std::int64_t default_leaders = 100;
-constexpr std::int64_t max_leaders = 1'000;
-constexpr std::size_t max_ranked_accounts = 10'000;
-
-cents reference_of(const placement& where, const instrument_table& instruments, const std::string& symbol) {
-  if (auto p = where.reference_price(symbol); p > 0)
-    return p;
-  auto it = instruments.find(symbol);
-  return it == instruments.end() ? 0 : it->second.reference_price;
-}
 
 } // namespace
 
@@ -48,10 +37,6 @@ void overview_api::add_routes(http::router& routes) {
   routes.add(http::verb::get, "/api/v1/markets/{symbol}/trades", permission::read_market,
              [this](http::request_context ctx, http::responder respond) {
                trades(std::move(ctx), std::move(respond));
-             });
-  routes.add(http::verb::get, "/api/v1/leaderboard", permission::read_market,
-             [this](http::request_context ctx, http::responder respond) {
-               leaderboard(std::move(ctx), std::move(respond));
              });
 }
 
@@ -89,10 +74,10 @@ void overview_api::tickers(http::responder respond) {
       g->pending += 2;
       auto on_error = [g](caf::error& err) { g->fail(err); };
       self->request(md, timeout, caf::get_atom::value, atoms::snapshot::value)
-          .then([g, rows, symbol](l2_snapshot& s) { (*rows)[symbol].book = std::move(s), g->arrive(); },
+          .then([g, rows, sym = symbol](l2_snapshot& s) { (*rows)[sym].book = std::move(s), g->arrive(); },
                 on_error);
       self->request(md, timeout, caf::get_atom::value, atoms::summary::value)
-          .then([g, rows, symbol](daily_summary& d) { (*rows)[symbol].day = std::move(d), g->arrive(); },
+          .then([g, rows, sym = symbol](daily_summary& d) { (*rows)[sym].day = std::move(d), g->arrive(); },
                 on_error);
     }
     g->arrive();
@@ -120,83 +105,6 @@ void overview_api::trades(http::request_context ctx, http::responder respond) {
   ask_actor<std::vector<trade_print>>(sys_, tape_, timeout_, std::move(respond), on_reply,
                                       reason_code::unavailable, caf::get_atom::value, tape_atom::value,
                                       symbol, *limit);
-}
-
-void overview_api::leaderboard(http::request_context ctx, http::responder respond) {
-  auto limit = query_integer(ctx.req, "limit", default_leaders);
-  if (!limit || *limit < 1 || *limit > max_leaders)
-    return respond(http::error_response(reason_code::malformed_request, "limit must be 1..1000"));
-  auto marks = std::make_shared<std::map<std::string, cents>>();
-  for (const auto& symbol : where_->symbols())
-    (*marks)[symbol] = reference_of(*where_, *instruments_, symbol);
-  auto views = std::make_shared<std::vector<account_view>>();
-  auto g = std::make_shared<gather>();
-  g->respond = std::move(respond);
-  g->done = [marks, views, limit = *limit] {
-    struct ranked {
-      account_id id;
-      cents cash;
-      cents holdings;
-      cents net_worth;
-    };
-    std::vector<ranked> rows;
-    for (const auto& v : *views) {
-      std::optional<cents> holdings = 0;
-      for (const auto& p : v.positions) {
-        auto mark = marks->contains(p.symbol) ? marks->at(p.symbol) : 0;
-        auto value = checked_notional(mark, p.free + p.reserved);
-        holdings = holdings && value ? checked_add(*holdings, *value) : std::nullopt;
-      }
-      auto cash = checked_add(v.cash_free, v.cash_reserved);
-      auto worth = holdings && cash ? checked_add(*cash, *holdings) : std::nullopt;
-      if (worth)
-        rows.push_back({v.id, *cash, *holdings, *worth});
-    }
-    std::sort(rows.begin(), rows.end(), [](const ranked& a, const ranked& b) {
-      return a.net_worth != b.net_worth ? a.net_worth > b.net_worth : a.id < b.id;
-    });
-    boost::json::array out;
-    for (std::size_t i = 0; i < rows.size() && static_cast<std::int64_t>(i) < limit; ++i)
-      out.push_back({{"rank", i + 1},
-                     {"account_id", rows[i].id},
-                     {"cash", rows[i].cash},
-                     {"holdings", rows[i].holdings},
-                     {"net_worth", rows[i].net_worth}});
-    return http::json_response(boost::json::serialize(object{{"leaderboard", std::move(out)}}));
-  };
-  std::vector<std::pair<std::string, market_data_actor>> sources;
-  for (const auto& symbol : where_->symbols())
-    if (auto md = where_->market_data(symbol))
-      sources.emplace_back(symbol, md);
-  std::vector<account_actor> accounts;
-  for (auto id : where_->running_accounts()) {
-    if (accounts.size() == max_ranked_accounts)
-      break;
-    if (auto a = where_->running_account(id))
-      accounts.push_back(a);
-  }
-  spawn_task(sys_, [g, marks, views, sources, accounts, timeout = timeout_](caf::event_based_actor* self) {
-    auto on_error = [g](caf::error& err) { g->fail(err); };
-    for (const auto& [symbol, md] : sources) {
-      ++g->pending;
-      self->request(md, timeout, caf::get_atom::value, atoms::summary::value)
-          .then(
-              [g, marks, symbol](daily_summary& d) {
-                if (d.last > 0)
-                  (*marks)[symbol] = d.last;
-                g->arrive();
-              },
-              on_error);
-    }
-    for (const auto& account : accounts) {
-      ++g->pending;
-      // An account that passivated meanwhile is skipped, not an error.
-      self->request(account, timeout, caf::get_atom::value, atoms::view::value)
-          .then([g, views](account_view& v) { views->push_back(std::move(v)), g->arrive(); },
-                [g](caf::error&) { g->arrive(); });
-    }
-    g->arrive();
-  });
 }
 
 } // namespace bourse::net::api

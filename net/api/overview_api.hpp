@@ -15,9 +15,7 @@ namespace bourse::net::api {
 /// Market-wide views gathered from many actors at once, each request with timeout:
 /// GET /api/v1/ticker (every symbol: best bid/ask, last, change vs reference, day volume),
 /// GET /api/v1/markets/{symbol}/trades?limit=N (1..tape capacity, default 50; newest first, from the
-/// trade tape), GET /api/v1/leaderboard?limit=N (1..1000, default 100; running accounts ranked by net
-/// worth = cash + shares at the last trade price, or the reference price before the first trade).
-/// Every reference must outlive the routes.
+/// trade tape). Every reference must outlive the routes.
 class overview_api {
 public:
   overview_api(caf::actor_system& sys, std::shared_ptr<placement> where,
@@ -29,7 +27,6 @@ public:
 private:
   void tickers(http::responder respond);
   void trades(http::request_context ctx, http::responder respond);
-  void leaderboard(http::request_context ctx, http::responder respond);
 
   caf::actor_system& sys_;
   std::shared_ptr<placement> where_;

@@ -55,8 +55,6 @@ void trading_api::add_routes(http::router& routes) {
   using resp_t = http::responder;
   route(http::verb::post, "/api/v1/orders", permission::trade,
         [](trading_api* self, ctx_t c, resp_t r) { self->place(std::move(c), std::move(r)); });
-  route(http::verb::get, "/api/v1/orders", permission::trade,
-        [](trading_api* self, ctx_t c, resp_t r) { self->view(std::move(c), std::move(r), true); });
   route(http::verb::get, "/api/v1/orders/{id}", permission::trade,
         [](trading_api* self, ctx_t c, resp_t r) { self->order(std::move(c), std::move(r), false); });
   route(http::verb::delete_, "/api/v1/orders/{id}", permission::trade,
@@ -65,8 +63,6 @@ void trading_api::add_routes(http::router& routes) {
         [](trading_api* self, ctx_t c, resp_t r) { self->replace(std::move(c), std::move(r)); });
   route(http::verb::delete_, "/api/v1/orders", permission::trade,
         [](trading_api* self, ctx_t c, resp_t r) { self->cancel_all(std::move(c), std::move(r)); });
-  route(http::verb::get, "/api/v1/account", permission::trade,
-        [](trading_api* self, ctx_t c, resp_t r) { self->view(std::move(c), std::move(r), false); });
   route(http::verb::post, "/api/v1/admin/instruments/{symbol}/halt", permission::administer,
         [](trading_api* self, ctx_t c, resp_t r) { self->halt(std::move(c), std::move(r), true); });
   route(http::verb::post, "/api/v1/admin/instruments/{symbol}/resume", permission::administer,
@@ -88,19 +84,6 @@ void trading_api::place(http::request_context ctx, http::responder respond) {
   };
   ask_actor<order_result>(sys_, where_->account(ctx.user->user), timeout_, std::move(respond), on_reply,
                           reason_code::unavailable, atoms::place::value, std::move(decoded.order));
-}
-
-void trading_api::view(http::request_context ctx, http::responder respond, bool orders_only) {
-  std::function<http::response(account_view&)> on_reply = [orders_only](account_view& v) {
-    if (!orders_only)
-      return http::json_response(boost::json::serialize(account_json(v)));
-    boost::json::array orders;
-    for (const auto& o : v.open_orders)
-      orders.push_back(order_json(o));
-    return http::json_response(boost::json::serialize(object{{"orders", std::move(orders)}}));
-  };
-  ask_actor<account_view>(sys_, where_->account(ctx.user->user), timeout_, std::move(respond), on_reply,
-                          reason_code::unavailable, caf::get_atom::value, atoms::view::value);
 }
 
 void trading_api::order(http::request_context ctx, http::responder respond, bool cancel) {

@@ -13,9 +13,9 @@ namespace bourse::net::api {
 
 /// Order entry and account routes for the bearer's own account (account id = user id), plus admin
 /// routes, all through the account and book actors found in placement, each request with timeout:
-/// POST /api/v1/orders, GET /orders (open orders), GET /orders/{id}, DELETE /orders/{id},
+/// POST /api/v1/orders, GET /orders/{id} (an open order), DELETE /orders/{id},
 /// PATCH /orders/{id} {price, quantity} (replace), DELETE /orders?symbol= (cancel all open orders,
-/// optionally of one symbol; answers {cancelled, failed}), GET /account; admin: POST
+/// optionally of one symbol; answers {cancelled, failed}); admin: POST
 /// /admin/instruments/{symbol}/halt and /resume, POST /admin/accounts/{id}/deposits {amount_cents}, POST
 /// /admin/accounts/{id}/freeze and /unfreeze. Every reference must outlive the routes.
 class trading_api {
@@ -27,7 +27,6 @@ public:
 
 private:
   void place(http::request_context ctx, http::responder respond);
-  void view(http::request_context ctx, http::responder respond, bool orders_only);
   void order(http::request_context ctx, http::responder respond, bool cancel);
   void replace(http::request_context ctx, http::responder respond);
   void cancel_all(http::request_context ctx, http::responder respond);

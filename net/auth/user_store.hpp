@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace bourse::net {
 
@@ -30,6 +31,8 @@ public:
   virtual std::optional<user_record> find_by_name(std::string_view username) = 0;
   virtual std::optional<user_record> find_by_id(account_id id) = 0;
   virtual std::optional<user_record> find_by_discord_id(std::string_view discord_id) = 0;
+  /// The users among `ids` (any order; unknown ids are left out).
+  virtual std::vector<user_record> find_by_ids(const std::vector<account_id>& ids) = 0;
   /// Sets the role of id; false for an unknown id.
   virtual bool set_role(account_id id, role new_role) = 0;
 };

@@ -2,11 +2,15 @@
 
 #include <spdlog/spdlog.h>
 
+#include "actors/gateway/gateway_actor.hpp"
 #include "net/api/auction_wallet.hpp"
 #include "net/api/first_admin.hpp"
 #include "net/http/static_files.hpp"
 
 #include <caf/send.hpp>
+
+#include <algorithm>
+#include <map>
 
 namespace bourse::node {
 namespace {
@@ -22,16 +26,33 @@ net::ws::session_config with_auctions(net::ws::session_config cfg, const net::ap
   return cfg;
 }
 
+/// Owners of accounts for the leaderboard: players from `users`, bots from the names on `bots`.
+net::api::owner_lookup owners_of(net::user_store& users, std::shared_ptr<const bot_status_board> bots) {
+  return [&users, bots](const std::vector<account_id>& ids) {
+    std::map<account_id, net::api::account_owner> owners;
+    for (const auto& user : users.find_by_ids(ids))
+      owners[user.id] = {user.username, user.user_role == net::role::bot};
+    for (const auto& status : bots->all())
+      if (const auto id = bot_account_id(status.name); std::find(ids.begin(), ids.end(), id) != ids.end())
+        owners[id] = {status.name, true};
+    return owners;
+  };
+}
+
 } // namespace
 
 node_api::node_api(const config::settings& s, const std::string& database_url,
-                   const net::access_token_codec& codec, caf::actor_system& sys, const exchange& ex)
-    : settings_(s), link_(database_url), users_(link_), refresh_store_(link_),
+                   const net::access_token_codec& codec, caf::actor_system& sys, const exchange& ex,
+                   std::shared_ptr<const bot_status_board> bots)
+    : settings_(s), link_(database_url), users_(link_), refresh_store_(link_), history_store_(link_),
       refresh_(refresh_store_, s.auth.refresh_token_ttl_s), pool_(blocking_threads),
       auth_(s.auth, users_, refresh_, codec, pool_),
       discord_(s.auth.discord, auth_, users_, pool_, provider_timeout),
       market_(sys, ex.where, ex.instruments, actor_timeout),
       trading_(sys, ex.where, ex.instruments, actor_timeout),
+      portfolio_(sys, ex.where, ex.instruments, actor_timeout),
+      history_(sys, ex.where, ex.instruments, actor_timeout, history_store_, pool_),
+      leaderboard_(sys, ex.where, ex.instruments, actor_timeout, owners_of(users_, std::move(bots)), pool_),
       tape_(net::api::spawn_trade_tape(sys, ex.where, tape_trades_per_symbol)),
       overview_(sys, ex.where, ex.instruments, tape_, actor_timeout),
       auctions_(sys, net::api::spawn_auction_wallet(sys, s.game.starting_cash_cents)),
@@ -51,6 +72,9 @@ void node_api::add_routes(net::http::router& routes) {
     discord_.add_routes(routes);
   market_.add_routes(routes);
   trading_.add_routes(routes);
+  portfolio_.add_routes(routes);
+  history_.add_routes(routes);
+  leaderboard_.add_routes(routes);
   overview_.add_routes(routes);
   auction_routes_.add_routes(routes);
   if (!settings_.node.static_dir.empty()) {

@@ -7,14 +7,18 @@
 #include <boost/asio/thread_pool.hpp>
 #include <caf/actor_system.hpp>
 
+#include "actors/gateway/bot_status_board.hpp"
 #include "actors/runtime/exchange.hpp"
 #include "config/settings.hpp"
 #include "net/api/auction_api.hpp"
 #include "net/api/auction_registry.hpp"
 #include "net/api/auth_api.hpp"
 #include "net/api/discord_api.hpp"
+#include "net/api/history_api.hpp"
+#include "net/api/leaderboard_api.hpp"
 #include "net/api/market_api.hpp"
 #include "net/api/overview_api.hpp"
+#include "net/api/portfolio_api.hpp"
 #include "net/api/trade_tape.hpp"
 #include "net/api/trading_api.hpp"
 #include "net/auth/access_token.hpp"
@@ -35,8 +39,9 @@ namespace bourse::node {
 /// the HTTP server; `stop()` joins the pool and must run before the server is destroyed.
 class node_api {
 public:
+  /// `bots` names the bot accounts on the leaderboard.
   node_api(const config::settings& s, const std::string& database_url, const net::access_token_codec& codec,
-           caf::actor_system& sys, const exchange& ex);
+           caf::actor_system& sys, const exchange& ex, std::shared_ptr<const bot_status_board> bots);
 
   /// Registers every route set on `routes`.
   void add_routes(net::http::router& routes);
@@ -52,12 +57,16 @@ private:
   net::pg_link link_;
   net::pg_user_store users_;
   net::pg_refresh_token_store refresh_store_;
+  net::pg_history_store history_store_;
   net::refresh_token_service refresh_;
   boost::asio::thread_pool pool_;
   net::api::auth_api auth_;
   net::api::discord_api discord_;
   net::api::market_api market_;
   net::api::trading_api trading_;
+  net::api::portfolio_api portfolio_;
+  net::api::history_api history_;
+  net::api::leaderboard_api leaderboard_;
   net::api::trade_tape_actor tape_;
   net::api::overview_api overview_;
   net::api::auction_registry auctions_;

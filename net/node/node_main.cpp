@@ -127,7 +127,7 @@ int run(config::settings s) {
   if (s.auth.jwt_secret.empty())
     s.auth.jwt_secret = random_secret();
   net::access_token_codec codec(s.auth.jwt_secret, s.auth.issuer, s.auth.audience, s.auth.access_token_ttl_s);
-  node::node_api api(s, database.url(), codec, sys, exchange);
+  node::node_api api(s, database.url(), codec, sys, exchange, bot_board);
   net::http::router routes;
   api.add_routes(routes);
   node::add_bots_route(routes, bot_board);

@@ -13,12 +13,24 @@ std::optional<std::string> null_if_empty(const std::string& text) {
   return text.empty() ? std::nullopt : std::optional<std::string>(text);
 }
 
-user_record read_user(const pg_rows& rows) {
-  auto user_role = role_from_string(rows.text(0, 2));
+user_record read_user(const pg_rows& rows, int row = 0) {
+  auto user_role = role_from_string(rows.text(row, 2));
   if (!user_role)
-    throw std::runtime_error("users: unknown role " + std::string(rows.text(0, 2)));
-  return {static_cast<account_id>(rows.int64(0, 0)), std::string(rows.text(0, 1)), *user_role,
-          std::string(rows.text(0, 3)), std::string(rows.text(0, 4))};
+    throw std::runtime_error("users: unknown role " + std::string(rows.text(row, 2)));
+  return {static_cast<account_id>(rows.int64(row, 0)), std::string(rows.text(row, 1)), *user_role,
+          std::string(rows.text(row, 3)), std::string(rows.text(row, 4))};
+}
+
+/// `ids` as a PostgreSQL array literal: {1,2,3}.
+std::string id_array(const std::vector<account_id>& ids) {
+  std::string out = "{";
+  for (const auto id : ids) {
+    if (out.size() > 1)
+      out += ',';
+    out += std::to_string(id);
+  }
+  out += '}';
+  return out;
 }
 
 } // namespace
@@ -53,6 +65,16 @@ std::optional<user_record> pg_user_store::find_by_name(std::string_view username
 
 std::optional<user_record> pg_user_store::find_by_id(account_id id) {
   return find_where("id = $1", std::to_string(id));
+}
+
+std::vector<user_record> pg_user_store::find_by_ids(const std::vector<account_id>& ids) {
+  auto rows = link_.with([&](pg_connection& conn) {
+    return conn.exec(std::string(columns) + "id = ANY($1::bigint[])", id_array(ids)).value();
+  });
+  std::vector<user_record> users;
+  for (int r = 0; r < rows.rows(); ++r)
+    users.push_back(read_user(rows, r));
+  return users;
 }
 
 std::optional<user_record> pg_user_store::find_by_discord_id(std::string_view discord_id) {

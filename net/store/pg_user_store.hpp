@@ -16,6 +16,7 @@ public:
   std::optional<user_record> find_by_name(std::string_view username) override;
   std::optional<user_record> find_by_id(account_id id) override;
   std::optional<user_record> find_by_discord_id(std::string_view discord_id) override;
+  std::vector<user_record> find_by_ids(const std::vector<account_id>& ids) override;
   bool set_role(account_id id, role new_role) override;
 
 private:

@@ -1,6 +1,7 @@
 #include "net/ws/order_feed.hpp"
 
 #include "net/api/account_json.hpp"
+#include "net/api/order_json.hpp"
 
 #include <map>
 #include <string>
@@ -40,24 +41,17 @@ std::vector<boost::json::object> order_events(const account_view& before, const 
   return out;
 }
 
-std::vector<boost::json::object> fill_events(const account_view& before, const account_view& after) {
-  std::map<std::string, quantity> moved;
-  for (const auto& p : after.positions)
-    moved[p.symbol] += p.free + p.reserved;
-  for (const auto& p : before.positions)
-    moved[p.symbol] -= p.free + p.reserved;
-  std::erase_if(moved, [](const auto& entry) { return entry.second == 0; });
-  cents paid = (before.cash_free + before.cash_reserved) - (after.cash_free + after.cash_reserved);
-  std::vector<boost::json::object> out;
-  for (const auto& [symbol, delta] : moved) {
-    quantity qty = delta > 0 ? delta : -delta;
-    boost::json::object event{{"symbol", symbol}, {"side", delta > 0 ? "BUY" : "SELL"}, {"qty", qty}};
-    cents value = paid > 0 ? paid : -paid;
-    if (moved.size() == 1 && value != 0)
-      event["price"] = (value + qty / 2) / qty;
-    out.push_back(std::move(event));
-  }
-  return out;
+boost::json::object fill_json(const fill_notice& f) {
+  return {{"symbol", f.symbol},
+          {"seq", f.seq},
+          {"order_id", f.order},
+          {"client_order_id", f.client_order_id},
+          {"side", api::wire_name(f.order_side)},
+          {"price", f.price},
+          {"quantity", f.qty},
+          {"fee", f.fee},
+          {"liquidity", f.role == liquidity::maker ? "MAKER" : "TAKER"},
+          {"time_ns", f.time}};
 }
 
 } // namespace bourse::net::ws

@@ -60,6 +60,7 @@ void session_state::on_closed() {
   for (const auto& [id, feed] : auctions_)
     self_->send(feed.lot, bourse::atoms::unsubscribe::value, caf::actor_cast<auction_subscriber>(self_));
   auctions_.clear();
+  stop_listening();
   self_->quit();
 }
 
@@ -130,8 +131,6 @@ void session_state::on_tick() {
     entry.resyncing = true;
     request_book(entry.ch.symbol);
   }
-  if (has_private())
-    poll_account();
   if (!closed_)
     self_->delayed_send(self_, cfg_.tick, atoms::tick::value);
 }
@@ -232,6 +231,8 @@ session_actor spawn_session(caf::actor_system& sys, const session_config& cfg, s
             [s](const candle& c) { s->on_candle(c); },
             [s](bourse::atoms::dropped, const std::string& symbol) { s->on_dropped(symbol); },
             [s](const auction_event& e) { s->on_auction_event(e); },
+            [s](const fill_notice& fill) { s->on_fill(fill); },
+            [s](bourse::atoms::update, account_id) { s->poll_account(); },
             [s](atoms::frame, const std::string& text) { s->on_frame(text); },
             [s](atoms::closed) { s->on_closed(); },
             [s](atoms::tick) { s->on_tick(); },

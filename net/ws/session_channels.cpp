@@ -70,6 +70,7 @@ reason_code session_state::add_channel(const channel& ch) {
     break;
   case channel_kind::orders:
   case channel_kind::account:
+    start_listening();
     poll_account();
     break;
   case channel_kind::auction:
@@ -91,8 +92,10 @@ void session_state::remove_channel(const std::string& name) {
     remove_feed(it->second.ch.symbol, name);
   }
   channels_.erase(it);
-  if (!has_private())
+  if (!has_private()) {
     last_view_.reset();
+    stop_listening();
+  }
 }
 
 bool session_state::add_feed(const std::string& symbol, const std::string& channel_name) {
@@ -257,20 +260,52 @@ bool session_state::has_private() const {
   return channels_.count("orders") > 0 || channels_.count("account") > 0;
 }
 
-void session_state::poll_account() {
-  if (polling_ || !user_)
+void session_state::start_listening() {
+  if (listening_ || !user_)
     return;
+  if (auto account = cfg_.where->account(user_->user)) {
+    self_->send(account, bourse::atoms::subscribe::value, caf::actor_cast<account_listener>(self_));
+    listening_ = true;
+  }
+}
+
+void session_state::stop_listening() {
+  if (!listening_)
+    return;
+  listening_ = false;
+  if (auto account = cfg_.where->account(user_->user))
+    self_->send(account, bourse::atoms::unsubscribe::value, caf::actor_cast<account_listener>(self_));
+}
+
+void session_state::on_fill(const fill_notice& fill) {
+  for (auto& [name, entry] : channels_)
+    if (entry.ch.kind == channel_kind::orders)
+      push(channel_frame(name, "fill", ++entry.seq, fill_json(fill)));
+}
+
+void session_state::poll_account() {
+  if (!user_ || !has_private())
+    return;
+  if (polling_) {
+    repoll_ = true;
+    return;
+  }
   auto account = cfg_.where->account(user_->user);
   if (!account)
     return;
   polling_ = true;
+  auto done = [this] {
+    polling_ = false;
+    if (std::exchange(repoll_, false))
+      poll_account();
+  };
   self_->request(account, cfg_.request_timeout, caf::get_atom::value, bourse::atoms::view::value)
       .then(
-          [this](account_view& v) {
-            polling_ = false;
+          [this, done](account_view& v) {
             apply_view(v);
+            done();
           },
-          [this](caf::error&) { polling_ = false; });
+          [done](caf::error&) { done(); });
 }
 
 void session_state::apply_view(const account_view& v) {
@@ -290,8 +325,6 @@ void session_state::apply_view(const account_view& v) {
     } else if (entry.ch.kind == channel_kind::orders && changed && last_view_) {
       for (auto& event : order_events(*last_view_, v))
         push(channel_frame(name, "order", ++entry.seq, std::move(event)));
-      for (auto& event : fill_events(*last_view_, v))
-        push(channel_frame(name, "fill", ++entry.seq, std::move(event)));
     }
   }
   last_view_ = v;

@@ -23,7 +23,7 @@ public:
 
   /// One inbound text frame.
   void on_frame(const std::string& text);
-  /// Periodic work: heartbeat, token expiry, account poll, conflation resync.
+  /// Periodic work: heartbeat, token expiry, conflation resync.
   void on_tick();
   /// The first-auth deadline passed.
   void on_auth_due();
@@ -36,6 +36,10 @@ public:
   void on_ticker(const ticker& t);
   void on_candle(const candle& c);
   void on_dropped(const std::string& symbol);
+  /// A fill of the account's orders (session_channels.cpp): a `fill` event on the `orders` channel.
+  void on_fill(const fill_notice& fill);
+  /// Reads the account's view and sends what changed on the private channels.
+  void poll_account();
   /// An event of a joined lot (session_auctions.cpp): STATE as the full lot, the others as they come.
   void on_auction_event(const auction_event& e);
 
@@ -76,9 +80,11 @@ private:
   void request_tickers();
   cents reference_price(const std::string& symbol) const;
 
-  void poll_account();
   void apply_view(const account_view& v);
   bool has_private() const;
+  /// Subscribes this session to its account's fills and changes / unsubscribes it.
+  void start_listening();
+  void stop_listening();
 
   reason_code trading_denied() const;
   void order_new(const boost::json::value& id, boost::json::object op);
@@ -94,6 +100,8 @@ private:
   std::map<lot_id, auction_feed> auctions_;
   std::optional<account_view> last_view_;
   bool polling_ = false;
+  bool repoll_ = false;    ///< a change arrived while polling: poll again after
+  bool listening_ = false; ///< subscribed to the account as its listener
   bool closed_ = false;
   std::int64_t ticks_ = 0;
 };

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "net/api/history_api.hpp"
+#include "net/api/leaderboard_api.hpp"
 #include "net/api/overview_api.hpp"
+#include "net/api/portfolio_api.hpp"
 #include "net/api/trading_api.hpp"
 
 #include "actors/runtime/exchange.hpp"
@@ -23,6 +26,7 @@ namespace bhttp = boost::beast::http;
 
 inline const std::string secret = "0123456789abcdef0123456789abcdef";
 constexpr account_id alice = 1;
+constexpr account_id bob = 2;
 constexpr account_id admin = 99;
 
 struct system_config : caf::actor_system_config {
@@ -66,6 +70,14 @@ silent_market_data(market_data_actor::pointer self,
   };
 }
 
+/// Owners for the leaderboard: every account is player "user<id>", except id 42, a bot.
+inline std::map<account_id, account_owner> named_players(const std::vector<account_id>& ids) {
+  std::map<account_id, account_owner> owners;
+  for (auto id : ids)
+    owners[id] = {"user" + std::to_string(id), id == 42};
+  return owners;
+}
+
 class exchange_api_test : public ::testing::Test {
 protected:
   void SetUp() override {
@@ -82,6 +94,11 @@ protected:
         .receive([](std::vector<trade_print>&) {}, [](caf::error&) { FAIL(); });
     overview_ =
         std::make_unique<overview_api>(sys_, ex_.where, ex_.instruments, tape_, std::chrono::seconds(5));
+    portfolio_ = std::make_unique<portfolio_api>(sys_, ex_.where, ex_.instruments, std::chrono::seconds(5));
+    history_ = std::make_unique<history_api>(sys_, ex_.where, ex_.instruments, std::chrono::seconds(5),
+                                             history_store_, pool_);
+    leaderboard_ = std::make_unique<leaderboard_api>(sys_, ex_.where, ex_.instruments,
+                                                     std::chrono::seconds(5), named_players, pool_);
     silent_where_ = std::make_shared<placement>();
     silent_md_ = sys_.spawn(silent_market_data, std::make_shared<std::vector<caf::response_promise>>());
     silent_where_->put_market_data("AAA", silent_md_);
@@ -91,6 +108,9 @@ protected:
     market_->add_routes(routes);
     trading_->add_routes(routes);
     overview_->add_routes(routes);
+    portfolio_->add_routes(routes);
+    history_->add_routes(routes);
+    leaderboard_->add_routes(routes);
     http::router silent_routes;
     silent_->add_routes(silent_routes);
     config::settings s;
@@ -105,6 +125,7 @@ protected:
   }
 
   void TearDown() override {
+    pool_.join();
     server_.reset();
     silent_server_.reset();
     caf::anon_send_exit(tape_, caf::exit_reason::user_shutdown);
@@ -125,6 +146,25 @@ protected:
 
   response place(const std::string& body) { return call(bhttp::verb::post, "/api/v1/orders", body); }
 
+  /// Issues shares to an account directly through its actor (no REST route for that).
+  void issue_shares(account_id id, const std::string& symbol, quantity qty) {
+    caf::scoped_actor self{sys_};
+    self->request(ex_.where->account(id), caf::infinite, atoms::deposit::value, symbol, qty)
+        .receive([](reason_code code) { EXPECT_EQ(code, reason_code::none); }, [](caf::error&) { FAIL(); });
+  }
+
+  /// Bob sells qty AAA to Alice at price (Bob rests, Alice takes, on margin when `margin`).
+  void trade(cents price, quantity qty, bool margin = false) {
+    auto sell = call(bhttp::verb::post, "/api/v1/orders",
+                     R"({"symbol":"AAA","side":"SELL","price":)" + std::to_string(price) + R"(,"quantity":)" +
+                         std::to_string(qty) + "}",
+                     bob);
+    ASSERT_EQ(sell.result(), bhttp::status::created) << sell.body();
+    auto buy = place(R"({"symbol":"AAA","side":"BUY","price":)" + std::to_string(price) + R"(,"quantity":)" +
+                     std::to_string(qty) + (margin ? R"(,"margin":true})" : "}"));
+    ASSERT_EQ(buy.result(), bhttp::status::created) << buy.body();
+  }
+
   static boost::json::object json(const response& res) { return boost::json::parse(res.body()).as_object(); }
 
   std::size_t open_orders() {
@@ -140,6 +180,13 @@ protected:
   static constexpr std::size_t tape_capacity = 4;
   trade_tape_actor tape_;
   std::unique_ptr<overview_api> overview_;
+  /// Without a database: only the routes that never read it (open orders) are served by history_.
+  pg_link no_database_{"host=/nonexistent"};
+  pg_history_store history_store_{no_database_};
+  boost::asio::thread_pool pool_{1};
+  std::unique_ptr<portfolio_api> portfolio_;
+  std::unique_ptr<history_api> history_;
+  std::unique_ptr<leaderboard_api> leaderboard_;
   market_data_actor silent_md_;
   std::shared_ptr<placement> silent_where_;
   std::unique_ptr<market_api> silent_;

@@ -7,29 +7,8 @@
 namespace bourse::net::api {
 namespace {
 
-constexpr account_id bob = 2;
-
 class overview_api_test : public exchange_api_test {
 protected:
-  /// Issues shares to an account directly through its actor (no REST route for that).
-  void issue_shares(account_id id, const std::string& symbol, quantity qty) {
-    caf::scoped_actor self{sys_};
-    self->request(ex_.where->account(id), caf::infinite, atoms::deposit::value, symbol, qty)
-        .receive([](reason_code code) { EXPECT_EQ(code, reason_code::none); }, [](caf::error&) { FAIL(); });
-  }
-
-  /// Bob sells qty AAA to Alice at price (Bob rests, Alice takes).
-  void trade(cents price, quantity qty) {
-    auto sell = call(bhttp::verb::post, "/api/v1/orders",
-                     R"({"symbol":"AAA","side":"SELL","price":)" + std::to_string(price) + R"(,"quantity":)" +
-                         std::to_string(qty) + "}",
-                     bob);
-    ASSERT_EQ(sell.result(), bhttp::status::created) << sell.body();
-    auto buy = place(R"({"symbol":"AAA","side":"BUY","price":)" + std::to_string(price) + R"(,"quantity":)" +
-                     std::to_string(qty) + "}");
-    ASSERT_EQ(buy.result(), bhttp::status::created) << buy.body();
-  }
-
   boost::json::object ticker_of(const std::string& symbol) {
     auto res = get(server_->port(), "/api/v1/ticker");
     EXPECT_EQ(res.result(), bhttp::status::ok);
@@ -85,7 +64,7 @@ TEST_F(overview_api_test, trades_come_newest_first_from_a_bounded_tape) {
   EXPECT_EQ(code_of(get(server_->port(), "/api/v1/markets/AAA/trades?limit=x")), "MALFORMED_REQUEST");
 }
 
-TEST_F(overview_api_test, leaderboard_ranks_by_cash_plus_shares_at_the_last_price) {
+TEST_F(overview_api_test, leaderboard_ranks_by_equity_at_the_last_price_with_owner_names) {
   issue_shares(bob, "AAA", 100);
   trade(10'100, 10);
   // Alice: 100'000'000 - 101'000 cash - her taker fee + 10 x 10'100; Bob (maker, no fee):
@@ -99,6 +78,8 @@ TEST_F(overview_api_test, leaderboard_ranks_by_cash_plus_shares_at_the_last_pric
   EXPECT_EQ(rows[0].as_object().at("rank").as_int64(), 1);
   EXPECT_EQ(rows[0].as_object().at("net_worth").as_int64(), 101'010'000);
   EXPECT_EQ(rows[0].as_object().at("holdings").as_int64(), 909'000);
+  EXPECT_EQ(rows[0].as_object().at("username").as_string(), "user" + std::to_string(bob));
+  EXPECT_EQ(rows[0].as_object().at("kind").as_string(), "PLAYER");
   EXPECT_EQ(rows[1].as_object().at("account_id").as_int64(), static_cast<std::int64_t>(alice));
   EXPECT_EQ(rows[1].as_object().at("net_worth").as_int64(), 100'000'000 - taker_fee);
   auto top = json(get(server_->port(), "/api/v1/leaderboard?limit=1")).at("leaderboard").as_array();

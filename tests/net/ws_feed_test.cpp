@@ -26,32 +26,19 @@ TEST(order_feed, new_partial_and_gone_orders_become_events_in_id_order) {
   EXPECT_TRUE(order_events(after, after).empty());
 }
 
-TEST(order_feed, position_changes_become_fills_priced_by_the_cash_paid_per_share) {
-  account_view before;
-  before.cash_free = 100'000;
-  before.cash_reserved = 9'900;
-  before.positions = {{"AAA", 5, 0}, {"BBB", 2, 0}};
-  account_view after = before;
-  after.cash_free = 100'000 - 3 * 10'003 + 9'900;
-  after.cash_reserved = 0;
-  after.positions = {{"AAA", 7, 1}, {"BBB", 2, 0}};
-  auto fills = fill_events(before, after);
-  ASSERT_EQ(fills.size(), 1U);
-  EXPECT_EQ(fills[0].at("symbol").as_string(), "AAA");
-  EXPECT_EQ(fills[0].at("side").as_string(), "BUY");
-  EXPECT_EQ(fills[0].at("qty").as_int64(), 3);
-  EXPECT_EQ(fills[0].at("price").as_int64(), 10'003);
-  EXPECT_TRUE(fill_events(after, after).empty());
-
-  account_view sold = after;
-  sold.positions = {{"AAA", 6, 0}, {"CCC", 4, 0}};
-  auto both = fill_events(after, sold);
-  ASSERT_EQ(both.size(), 3U);
-  EXPECT_EQ(both[0].at("side").as_string(), "SELL");
-  EXPECT_EQ(both[0].at("qty").as_int64(), 2);
-  EXPECT_EQ(both[1].at("symbol").as_string(), "BBB");
-  EXPECT_EQ(both[2].at("qty").as_int64(), 4);
-  EXPECT_FALSE(both[0].contains("price"));
+TEST(order_feed, a_fill_notice_becomes_a_fill_event_with_the_executions_fields) {
+  fill_notice fill{"AAA", 42, 7, 70, side::sell, 10'050, 3, 15, liquidity::maker, 1'700'000'000'000'000'000};
+  auto event = fill_json(fill);
+  EXPECT_EQ(event.at("symbol").as_string(), "AAA");
+  EXPECT_EQ(event.at("seq").as_uint64(), 42U);
+  EXPECT_EQ(event.at("order_id").as_uint64(), 7U);
+  EXPECT_EQ(event.at("client_order_id").as_uint64(), 70U);
+  EXPECT_EQ(event.at("side").as_string(), "SELL");
+  EXPECT_EQ(event.at("price").as_int64(), 10'050);
+  EXPECT_EQ(event.at("quantity").as_int64(), 3);
+  EXPECT_EQ(event.at("fee").as_int64(), 15);
+  EXPECT_EQ(event.at("liquidity").as_string(), "MAKER");
+  EXPECT_EQ(event.at("time_ns").as_int64(), 1'700'000'000'000'000'000);
 }
 
 TEST(channel, names_parse_to_kinds_and_unknown_symbols_are_refused) {

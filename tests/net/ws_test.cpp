@@ -254,12 +254,14 @@ TEST_F(ws_test, a_crossing_order_sends_a_fill_on_the_orders_channel) {
   const auto& data = fill->at("data").as_object();
   EXPECT_EQ(text(data, "symbol"), "AAA");
   EXPECT_EQ(text(data, "side"), "BUY");
-  EXPECT_EQ(data.at("qty").as_int64(), 2);
-  EXPECT_GE(data.at("price").as_int64(), 10'000); // cash paid per share, fees included
-  EXPECT_LT(data.at("price").as_int64(), 10'100);
+  EXPECT_EQ(data.at("quantity").as_int64(), 2);
+  EXPECT_EQ(data.at("price").as_int64(), 10'000);
+  EXPECT_EQ(text(data, "liquidity"), "TAKER");
   auto sold = seller->next_where(on_orders("fill"));
   ASSERT_TRUE(sold);
   EXPECT_EQ(text(sold->at("data").as_object(), "side"), "SELL");
+  EXPECT_EQ(text(sold->at("data").as_object(), "liquidity"), "MAKER");
+  EXPECT_EQ(sold->at("data").at("seq"), data.at("seq"));
 }
 
 TEST_F(ws_test, expired_handshake_token_is_refused_with_its_code) {

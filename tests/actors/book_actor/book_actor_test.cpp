@@ -19,11 +19,11 @@ TEST_F(book_actor_test, a_trade_reaches_both_accounts_and_market_data) {
   ASSERT_EQ(place(2, limit(7, "AAA", side::sell, 10'000, 4))->reason, reason_code::none);
   auto buyer = view(1);
   ASSERT_EQ(buyer.positions.size(), 1u);
-  EXPECT_EQ(buyer.positions[0].free, 4);
+  EXPECT_EQ(buyer.positions[0].net(), 4);
   ASSERT_EQ(buyer.open_orders.size(), 1u);
   EXPECT_EQ(buyer.open_orders[0].open_qty, 6);
   auto seller = view(2);
-  EXPECT_EQ(seller.positions[0].free, 46);
+  EXPECT_EQ(seller.positions[0].net(), 46);
   EXPECT_TRUE(seller.open_orders.empty());
   auto day = ask<daily_summary>(ex_.where->market_data("AAA"), caf::get_atom::value, atoms::summary::value);
   ASSERT_TRUE(day);

@@ -127,14 +127,14 @@ TEST_F(wiring_test, a_margin_account_under_maintenance_is_reduced_then_reactivat
   const auto opened = view(levered);
   EXPECT_EQ(opened.state, risk_state::active);
   ASSERT_EQ(opened.positions.size(), 1U);
-  EXPECT_EQ(opened.positions[0].free, size);
+  EXPECT_EQ(opened.positions[0].net(), size);
 
   fire_timers(); // a liquidation check: REDUCING plus a reduce-only market sell of the position
 
   auto v = view(levered);
   EXPECT_EQ(v.state, risk_state::reducing);
   ASSERT_EQ(v.positions.size(), 1U);
-  EXPECT_EQ(v.positions[0].free, 0);
+  EXPECT_EQ(v.positions[0].net(), 0);
   EXPECT_EQ(ex_.liquidation->reducing, std::set<account_id>{levered});
 
   fire_timers(); // the next check finds it healthy again

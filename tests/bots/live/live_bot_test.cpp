@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
 #include <caf/actor_system.hpp>
 #include <caf/io/middleman.hpp>
 #include <caf/scoped_actor.hpp>
@@ -174,6 +176,24 @@ protected:
   caf::actor_system bot_sys_{bot_cfg_};
 };
 
+TEST(publish_gateway, a_port_another_socket_listens_on_is_refused_at_once) {
+  boost::asio::io_context io;
+  boost::asio::ip::tcp::acceptor holder(io, {boost::asio::ip::make_address("127.0.0.1"), 0});
+  caf::actor_system_config cfg;
+  register_gateway_types(cfg);
+  cfg.load<caf::io::middleman>();
+  cfg.set("logger.verbosity", caf::atom("quiet"));
+  caf::actor_system sys{cfg};
+  auto ex = build_exchange(sys, {stock("AAA")});
+  auto gateway = spawn_gateway(sys, ex.where, ex.instruments, gateway_config{secret},
+                               std::make_shared<bot_status_board>());
+  auto bound = publish_gateway(sys, gateway, holder.local_endpoint().port());
+  EXPECT_FALSE(bound);
+  EXPECT_EQ(bound.error(), caf::sec::cannot_open_port);
+  shutdown(ex);
+  caf::anon_send_exit(gateway, caf::exit_reason::user_shutdown);
+}
+
 TEST_F(live_bot_test, gateway_logs_in_with_the_secret_and_refuses_a_bad_credential) {
   node n{0};
   auto gw = bot_sys_.middleman().remote_actor<gateway_actor>("127.0.0.1", n.port);
@@ -222,7 +242,7 @@ TEST_F(live_bot_test, bot_subscribes_places_orders_and_books_its_fills) {
     auto all = n.board->all();
     if (!v || v->positions.empty() || all.size() != 1)
       return false;
-    node_position = v->positions.front().free + v->positions.front().reserved;
+    node_position = v->positions.front().net();
     return node_position != 0 && all.front().position == node_position;
   }));
   const auto status = n.board->all().front();
