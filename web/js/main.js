@@ -3,7 +3,7 @@
 import { api_client } from './lib/api.js';
 import { ws_client } from './lib/ws.js';
 import { parse_route, token_claims } from './lib/router.js';
-import { reason_text } from './lib/reasons.js';
+import { reason_with_code } from './lib/reasons.js';
 import { toast } from './ui/dom.js';
 import { market_state } from './ui/market_state.js';
 import * as signin from './screens/signin.js';
@@ -28,7 +28,7 @@ const ctx = {
   user: null,
   /// Shows a rejection or failure with the player text of its reason code.
   fail(err) {
-    toast(reason_text(err?.code ?? 'INTERNAL_ERROR'), 'danger');
+    toast(reason_with_code(err?.code), 'danger');
   },
   can(...roles) {
     return !!ctx.user && roles.includes(ctx.user.role);

@@ -30,5 +30,7 @@ export async function snap(target, out_dir, name) {
   return image;
 }
 
-export const colours = { up: [38, 166, 154], down: [239, 83, 80], primary: [13, 110, 253] };
+/// Chart colours (web/css/app.css) and Bootstrap 5 badge colours.
+export const colours = { up: [38, 166, 154], down: [239, 83, 80], primary: [13, 110, 253], secondary: [108, 117, 125],
+  danger: [220, 53, 69], info: [13, 202, 240] };
 export { count_colour };

@@ -1,8 +1,9 @@
-// This session's finished orders and fills, kept from the private `orders` channel for as long as the
-// node serves no order history or executions over REST (docs/web.md). Newest first, at most `limit`.
+// This session's finished orders and fills from the private `orders` channel, laid over the REST order
+// history and executions (lib/history.js) so a fill shows before the next reload. Newest first, at most
+// `limit`.
 
 /// Returns {history, fills, apply(msg, now_ns)}: apply records a CLOSED `order` event in history and a
-/// `fill` event ({symbol, side, qty, price?}) in fills, stamped with now_ns (ns UTC) when the event has
+/// `fill` event ({symbol, side, quantity or qty, price?, time_ns?}) in fills, stamped with now_ns (ns UTC) when the event has
 /// no time; other messages are ignored. Returns true when a list changed.
 export function create_order_log(limit = 200) {
   const log = { history: [], fills: [] };

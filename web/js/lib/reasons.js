@@ -74,3 +74,10 @@ export const known_codes = Object.freeze(Object.keys(messages));
 export function reason_text(code) {
   return messages[code] ?? `Request failed (${code ?? 'unknown error'}).`;
 }
+
+/// The player text followed by the wire code in brackets, for rejections a player may report:
+/// "Not enough buying power for this order. [INSUFFICIENT_BUYING_POWER]".
+export function reason_with_code(code) {
+  const wire = code ?? 'INTERNAL_ERROR';
+  return `${reason_text(wire)} [${wire}]`;
+}

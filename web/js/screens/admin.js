@@ -1,7 +1,11 @@
-// Admin (role admin): instruments, halts, deposits; auction creation (admin or auctioneer).
+// Admin (role admin): instruments, halts, deposits to an account (id or username); auction creation
+// (admin or auctioneer).
 
 import { h, panel, fill, table, toast } from '../ui/dom.js';
 import { format_cents, format_shares, parse_cents, parse_shares } from '../lib/money.js';
+import { account_for } from '../lib/leaderboard.js';
+import { api_error } from '../lib/api.js';
+import { list_of } from '../ui/market_state.js';
 
 /// A form of labelled inputs; fields [{name, label, type?, parse?, value?, optional?, wide?}];
 /// submit(values) resolves true to clear the form.
@@ -45,6 +49,15 @@ const wrap = (ctx, fn, done) => async (values) => {
   }
 };
 
+/// The account id for an id or a username (looked up in the leaderboard); rejects with NOT_FOUND.
+async function resolve_account(ctx, text) {
+  const direct = account_for(text, []);
+  if (direct !== null) return direct;
+  const id = account_for(text, list_of(await ctx.api.get('/leaderboard?limit=1000'), 'leaderboard'));
+  if (id === null) throw new api_error(404, 'NOT_FOUND', `no account named ${text}`);
+  return id;
+}
+
 export function mount(root, ctx) {
   if (!ctx.can('admin', 'auctioneer')) {
     root.append(h('div', { class: 'alert alert-warning' }, 'This page is for administrators and auctioneers.'));
@@ -55,21 +68,24 @@ export function mount(root, ctx) {
   if (ctx.can('admin')) {
     const instruments = panel('Instruments', 'admin-instruments');
     const list = h('div');
+    const toggle = async (inst) => {
+      try {
+        const reply = await ctx.api.post(`/admin/instruments/${encodeURIComponent(inst.symbol)}/${inst.halted ? 'resume' : 'halt'}`);
+        inst.halted = typeof reply?.halted === 'boolean' ? reply.halted : !inst.halted;
+        toast(`${inst.symbol} ${inst.halted ? 'halted' : 'trading again'}.`, inst.halted ? 'warning' : 'success');
+        render();
+      } catch (err) {
+        ctx.fail(err);
+      }
+    };
     const render = () => fill(list, table(['Symbol', 'Name', { text: 'Tick', class: 'num' }, { text: 'Lot', class: 'num' }, { text: 'Reference', class: 'num' }, 'State', ''],
       [...ctx.market.instruments.values()].map((inst) => h('tr', { dataset: { testid: 'admin-instrument', symbol: inst.symbol } },
         h('td', {}, inst.symbol), h('td', {}, inst.name ?? ''), h('td', { class: 'num' }, format_cents(inst.tick_size)),
         h('td', { class: 'num' }, format_shares(inst.lot_size)), h('td', { class: 'num' }, format_cents(inst.reference_price)),
-        h('td', {}, inst.halted ? 'halted' : 'trading'),
+        h('td', {}, h('span', { class: `badge ${inst.halted ? 'text-bg-danger' : 'text-bg-success'}`, dataset: { testid: 'instrument-state' } }, inst.halted ? 'halted' : 'trading')),
         h('td', { class: 'text-end' }, h('button', { class: `btn btn-sm ${inst.halted ? 'btn-outline-success' : 'btn-outline-danger'}`, type: 'button',
-          onclick: async () => {
-            try {
-              await ctx.api.post(`/admin/instruments/${encodeURIComponent(inst.symbol)}/${inst.halted ? 'resume' : 'halt'}`);
-              inst.halted = !inst.halted;
-              render();
-            } catch (err) {
-              ctx.fail(err);
-            }
-          } }, inst.halted ? 'Resume' : 'Halt'))))));
+          dataset: { testid: 'halt-toggle' }, 'aria-label': `${inst.halted ? 'Resume' : 'Halt'} ${inst.symbol}`, onclick: () => toggle(inst) },
+        inst.halted ? 'Resume' : 'Halt'))))));
     ctx.market.ready.then(render);
     offs.push(ctx.market.on_change(render));
     instruments.body.append(list, h('h3', { class: 'h6 mt-3' }, 'New instrument'),
@@ -79,8 +95,11 @@ export function mount(root, ctx) {
         { name: 'reference_price', label: 'Reference price', parse: parse_cents },
       ], 'Create instrument', wrap(ctx, (v) => ctx.api.post('/admin/instruments', { ...v, symbol: v.symbol.toUpperCase() }), 'Instrument created.')));
     const deposits = panel('Deposits', 'admin-deposits');
-    deposits.body.append(simple_form('deposit-form', [{ name: 'username', label: 'Username' }, { name: 'amount', label: 'Amount', parse: parse_cents }],
-      'Deposit', wrap(ctx, (v) => ctx.api.post('/admin/deposits', v), 'Deposit booked.')));
+    deposits.body.append(simple_form('deposit-form', [{ name: 'account', label: 'Account (id or username)' }, { name: 'amount', label: 'Amount', parse: parse_cents }],
+      'Deposit', wrap(ctx, async (v) => {
+        const id = await resolve_account(ctx, v.account);
+        await ctx.api.post(`/admin/accounts/${id}/deposits`, { amount_cents: v.amount });
+      }, 'Deposit booked.')));
     root.append(instruments.panel, deposits.panel);
   }
   const auction = panel('New auction', 'admin-auction');

@@ -1,8 +1,12 @@
-// Leaderboard: players and bots ranked by net worth, refreshed live (leaderboard channel, else polling).
+// Leaderboard: players and bots ranked by net worth (equity), refreshed live (leaderboard channel, else
+// polling), each with a PLAYER or BOT badge.
 
 import { h, panel, fill, table } from '../ui/dom.js';
 import { format_cents } from '../lib/money.js';
+import { leader_rows } from '../lib/leaderboard.js';
 import { list_of } from '../ui/market_state.js';
+
+const badges = { PLAYER: 'text-bg-info', BOT: 'text-bg-secondary' };
 
 export function mount(root, ctx) {
   const board = panel('Leaderboard', 'leaderboard-panel');
@@ -10,13 +14,12 @@ export function mount(root, ctx) {
   board.body.append(updated, h('div'));
   root.append(board.panel);
 
-  function render(rows) {
-    rows.sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || b.net_worth - a.net_worth);
+  function render(list) {
     const me = ctx.user?.username;
     fill(board.body.lastChild, table(['#', 'Name', 'Kind', { text: 'Net worth', class: 'num' }],
-      rows.map((r, i) => h('tr', { class: r.username === me ? 'table-primary' : '', dataset: { testid: 'leader-row' } },
-        h('td', {}, String(r.rank ?? i + 1)), h('td', {}, r.username ?? r.name),
-        h('td', {}, h('span', { class: `badge ${r.kind === 'bot' || r.role === 'bot' ? 'text-bg-secondary' : 'text-bg-info'}` }, r.kind ?? r.role ?? 'player')),
+      leader_rows(list).map((r) => h('tr', { class: r.name === me ? 'table-primary' : '', dataset: { testid: 'leader-row', kind: r.kind ?? '' } },
+        h('td', {}, String(r.rank)), h('td', { dataset: { testid: 'leader-name' } }, r.name, r.name === me ? ' (you)' : ''),
+        h('td', {}, r.kind ? h('span', { class: `badge ${badges[r.kind]}`, dataset: { testid: 'leader-kind' } }, r.kind) : ''),
         h('td', { class: 'num' }, format_cents(r.net_worth)))), { testid: 'leaderboard', empty: 'No players yet.' }));
     updated.textContent = `Updated ${new Date().toLocaleTimeString([], { hour12: false })}`;
   }

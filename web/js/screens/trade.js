@@ -3,7 +3,7 @@
 import { h, panel, toast } from '../ui/dom.js';
 import { route_hash } from '../lib/router.js';
 import { format_cents, format_shares } from '../lib/money.js';
-import { reason_text } from '../lib/reasons.js';
+import { reason_text, reason_with_code } from '../lib/reasons.js';
 import { create_ladder } from '../ui/ladder.js';
 import { create_order_ticket } from '../ui/order_ticket.js';
 import { create_orders_panel } from '../ui/orders_panel.js';
@@ -81,7 +81,7 @@ export function mount(root, ctx, route) {
     }, (msg) => {
       const d = msg.data ?? {};
       if (msg.type === 'fill') toast(`Filled ${format_shares(d.qty ?? d.quantity)} ${d.symbol}${d.price ? ` @ ${format_cents(d.price)}` : ''}`, 'info');
-      if (msg.type === 'order' && d.status === 'REJECTED') toast(reason_text(d.reason), 'danger');
+      if (msg.type === 'order' && d.status === 'REJECTED') toast(reason_with_code(d.reason), 'danger');
     }));
   });
   return () => {

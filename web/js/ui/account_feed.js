@@ -1,10 +1,14 @@
 // The signed-in player's account and orders: REST first, then the private `account` and `orders`
-// channels. Order and fill messages trigger a debounced reload of the REST lists; history and fills
-// not served over REST are kept from the channel (lib/order_log.js).
+// channels. Order and fill messages trigger a debounced reload of the REST lists; history and fills are
+// the REST lists merged with the channel's events (lib/history.js, lib/order_log.js).
 
 import { list_of } from './market_state.js';
 import { unless_missing } from '../lib/api.js';
 import { create_order_log } from '../lib/order_log.js';
+import { merge_fills, merge_orders } from '../lib/history.js';
+
+/// Rows asked for in the order history and fill lists.
+const history_limit = 100;
 
 /// Calls on_account(account) now and on every change; returns the unsubscribe function.
 export function follow_account(ctx, on_account) {
@@ -20,37 +24,60 @@ export function follow_account(ctx, on_account) {
   };
 }
 
-/// Calls on_orders({open, history, fills}) now and after orders-channel messages; returns unsubscribe.
-/// open is GET /orders, reloaded (debounced) after every message. history is this session's CLOSED
-/// events; fills are GET /executions when the node serves it, else this session's `fill` events.
-/// on_event(msg) sees every orders-channel message (fills and rejections for toasts).
-export function follow_orders(ctx, on_orders, on_event = () => {}) {
-  let alive = true;
+/// A function that runs fn once, `ms` after its last call.
+function debounce(fn, ms) {
   let timer = null;
+  const run = () => {
+    clearTimeout(timer);
+    timer = setTimeout(fn, ms);
+  };
+  run.cancel = () => clearTimeout(timer);
+  return run;
+}
+
+/// Calls on_orders({open, history, fills}) now and after orders-channel messages; returns unsubscribe.
+/// open is GET /orders, reloaded (debounced) after every message. history is GET /orders?status=ALL and
+/// fills GET /executions (each null while the node does not serve it), merged with this session's
+/// channel events (lib/history.js) and reloaded after a `fill` or a finished order and every slow_ms
+/// (ms; failures of the timed reload are not toasted).
+/// on_event(msg) sees every orders-channel message (fills and rejections for toasts).
+export function follow_orders(ctx, on_orders, on_event = () => {}, { slow_ms = 30000 } = {}) {
+  let alive = true;
   let open = [];
+  let served_history = null;
   let served_fills = null;
   const log = create_order_log();
-  const render = () => alive && on_orders({ open, history: log.history, fills: served_fills ?? log.fills });
-  const load = async () => {
-    try {
-      const [orders, executions] = await Promise.all([ctx.api.get('/orders'), unless_missing(ctx.api.get('/executions'))]);
-      open = list_of(orders, 'orders');
-      served_fills = executions && list_of(executions, 'executions');
-      render();
-    } catch (err) {
-      if (alive) ctx.fail(err);
-    }
-  };
-  load();
+  const render = () => alive && on_orders({ open, history: merge_orders(served_history, log.history),
+    fills: merge_fills(served_fills, log.fills) });
+  const fail = (err) => alive && ctx.fail(err);
+  const load_open = () => ctx.api.get('/orders').then((body) => {
+    open = list_of(body, 'orders');
+    render();
+  }).catch(fail);
+  const load_history = (quiet = false) => Promise.all([
+    unless_missing(ctx.api.get(`/orders?status=ALL&limit=${history_limit}`)),
+    unless_missing(ctx.api.get(`/executions?limit=${history_limit}`)),
+  ]).then(([orders, executions]) => {
+    served_history = orders && list_of(orders, 'orders');
+    served_fills = executions && list_of(executions, 'executions');
+    render();
+  }).catch((err) => quiet || fail(err));
+  const reload_open = debounce(load_open, 150);
+  const reload_history = debounce(load_history, 300);
+  load_open();
+  load_history();
+  const timer = setInterval(() => load_history(true), slow_ms); // quiet: the connection badge shows outages
   const off = ctx.ws.subscribe('orders', (msg) => {
     on_event(msg);
     if (log.apply(msg, Date.now() * 1e6)) render();
-    clearTimeout(timer);
-    timer = setTimeout(load, 150);
+    reload_open();
+    if (msg.type === 'fill' || (msg.type === 'order' && msg.data?.status === 'CLOSED')) reload_history();
   });
   return () => {
     alive = false;
-    clearTimeout(timer);
+    reload_open.cancel();
+    reload_history.cancel();
+    clearInterval(timer);
     off();
   };
 }

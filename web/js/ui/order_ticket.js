@@ -3,7 +3,7 @@
 
 import { parse_cents, parse_shares, format_cents, format_shares } from '../lib/money.js';
 import { validate_order, band_low, band_high } from '../lib/order_validation.js';
-import { reason_text } from '../lib/reasons.js';
+import { reason_text, reason_with_code } from '../lib/reasons.js';
 import { h } from './dom.js';
 import { next_client_order_id } from './account_feed.js';
 
@@ -94,7 +94,7 @@ export function create_order_ticket(ctx, inst, send) {
       const feedback = target.parentElement.querySelector('.invalid-feedback');
       if (feedback) feedback.textContent = reason_text(result.code);
     } else {
-      error.textContent = reason_text(result.code);
+      error.textContent = reason_with_code(result.code);
       error.classList.remove('d-none');
     }
   }

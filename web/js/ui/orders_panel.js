@@ -1,12 +1,21 @@
-// Open orders (cancel, price edit), order history and fills.
+// Open orders (cancel, price edit), order history (every status, newest first) and fills.
 
 import { format_cents, format_shares, parse_cents } from '../lib/money.js';
 import { ns_to_seconds } from '../lib/candles.js';
+import { status_label, time_of } from '../lib/history.js';
 import { reason_text } from '../lib/reasons.js';
-import { h, fill, table } from './dom.js';
+import { h, fill, table, cell } from './dom.js';
 import { order_id_of } from './account_feed.js';
 
-const when = (t) => (t == null ? '' : new Date(ns_to_seconds(t) * 1000).toLocaleString([], { hour12: false }));
+const when = (t) => (t ? new Date(ns_to_seconds(t) * 1000).toLocaleString([], { hour12: false }) : '');
+const scroll = (el) => h('div', { class: 'table-scroll' }, el);
+
+/// A status badge with the reason text of a rejection or cancel.
+function status_cell(o) {
+  const label = status_label(o);
+  return h('td', {}, h('span', { class: `badge text-bg-${label.tone}` }, label.text),
+    label.reason ? h('span', { class: 'small text-body-secondary ms-1', title: label.reason }, reason_text(label.reason)) : null);
+}
 const side_cell = (side) => ({ text: side, class: side === 'BUY' ? 'up' : 'down' });
 /// Resting orders in the account view carry no type: a priced one is a limit order.
 const type_of = (o) => o.type ?? (o.price ? 'LIMIT' : '');
@@ -20,7 +29,7 @@ export function create_orders_panel(ctx, actions) {
   const tabs = h('ul', { class: 'nav nav-tabs nav-sm mb-2', role: 'tablist' });
   const body = h('div');
   const el = h('div', {}, tabs, body);
-  const names = [['open', 'Open orders'], ['history', 'History'], ['fills', 'Fills']];
+  const names = [['open', 'Open orders'], ['history', 'Order history'], ['fills', 'Fills']];
   let active = 'open';
   let data = { open: [], history: [], fills: [] };
 
@@ -72,16 +81,18 @@ export function create_orders_panel(ctx, actions) {
       fill(body, table(['Symbol', 'Side', 'Type', { text: 'Price', class: 'num' }, { text: 'Open', class: 'num' }, { text: 'Filled', class: 'num' }, 'TIF', ''],
         open_rows(), { testid: 'open-orders', empty: 'No open orders.' }));
     } else if (active === 'history') {
-      fill(body, table(['Time', 'Symbol', 'Side', 'Type', { text: 'Price', class: 'num' }, { text: 'Qty', class: 'num' }, { text: 'Filled', class: 'num' }, 'Status'],
-        data.history.map((o) => [when(o.updated_time ?? o.time), o.symbol, side_cell(o.side), type_of(o), { text: price_text(o), class: 'num' },
-          { text: shares_or_blank(o.quantity), class: 'num' }, { text: shares_or_blank(o.filled_quantity), class: 'num' },
-          { text: o.reason && o.reason !== 'NONE' ? `${o.status} · ${reason_text(o.reason)}` : o.status }]),
-        { testid: 'order-history', empty: 'No finished orders.' }));
+      fill(body, scroll(table(['Time', 'Symbol', 'Side', 'Type', { text: 'Price', class: 'num' }, { text: 'Qty', class: 'num' }, { text: 'Filled', class: 'num' }, 'Status'],
+        data.history.map((o) => h('tr', { dataset: { testid: 'history-row', orderId: String(order_id_of(o)), status: o.status ?? '' } },
+          cell(when(time_of(o))), cell(o.symbol), cell(side_cell(o.side)), cell(type_of(o)), cell({ text: price_text(o), class: 'num' }),
+          cell({ text: shares_or_blank(o.quantity ?? (o.open_quantity == null ? null : o.open_quantity + (o.filled_quantity ?? 0))), class: 'num' }),
+          cell({ text: shares_or_blank(o.filled_quantity), class: 'num' }), status_cell(o))),
+        { testid: 'order-history', empty: 'No orders yet.' })));
     } else {
-      fill(body, table(['Time', 'Symbol', 'Side', { text: 'Price', class: 'num' }, { text: 'Qty', class: 'num' }, { text: 'Fee', class: 'num' }],
-        data.fills.map((f) => [when(f.time), f.symbol, side_cell(f.side), { text: cents_or_blank(f.price), class: 'num' },
-          { text: format_shares(f.qty ?? f.quantity), class: 'num' }, { text: cents_or_blank(f.fee), class: 'num' }]),
-        { testid: 'fills', empty: 'No fills yet.' }));
+      fill(body, scroll(table(['Time', 'Symbol', 'Side', { text: 'Price', class: 'num' }, { text: 'Qty', class: 'num' }, { text: 'Fee', class: 'num' }, 'Role'],
+        data.fills.map((f) => h('tr', { dataset: { testid: 'fill-row', symbol: f.symbol } }, cell(when(time_of(f))), cell(f.symbol), cell(side_cell(f.side)),
+          cell({ text: cents_or_blank(f.price), class: 'num' }), cell({ text: shares_or_blank(f.quantity), class: 'num' }),
+          cell({ text: cents_or_blank(f.fee), class: 'num' }), cell(f.liquidity ? f.liquidity.toLowerCase() : ''))),
+        { testid: 'fills', empty: 'No fills yet.' })));
     }
   }
   render(data);
