@@ -114,6 +114,7 @@ public:
     }));
     user_ = std::move(admitted.user);
     ws_.async_accept(req_, [self = this->shared_from_this()](boost::system::error_code ec) {
+      self->req_ = {}; // the upgrade request's headers are not needed past the handshake
       if (ec)
         return;
       self->outbox_->attach(self->ws_.get_executor(), self->weak_from_this());

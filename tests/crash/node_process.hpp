@@ -34,6 +34,8 @@ public:
 
   /// The data directory (the embedded cluster is under pg/).
   const std::filesystem::path& data_dir() const noexcept { return dir_; }
+  /// The running node's process id, -1 when it is not running.
+  pid_t pid() const noexcept { return pid_; }
 
 private:
   void reap();
