@@ -110,6 +110,7 @@ reason_code account::apply_replace(const instrument& inst, std::uint64_t client_
   r.replace_qty = 0;
   r.replace_held = 0;
   r.price = price;
+  r.limit = new_price;
   r.open_qty = covered;
   const cents need = *required_cash(r);
   if (need > r.cash + free_) {

@@ -31,6 +31,7 @@ struct reservation {
   std::string symbol;
   order_intent intent = order_intent::spot_buy;
   cents price = 0;             ///< reservation price: the limit, or the band high for market buys and shorts
+  cents limit = 0;             ///< the order's limit price as the client set it (0 for a market order)
   quantity open_qty = 0;       ///< shares still open on the book
   cents cash = 0;              ///< cash still reserved, cents
   basis_points fee_bps = 0;    ///< max(maker, taker) fee rate at placement

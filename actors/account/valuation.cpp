@@ -38,7 +38,7 @@ account_view value_account(const account_actor_state& st, const instrument_table
   for (const auto& [ref, r] : acc.open_orders()) {
     const auto info = st.orders.find(ref);
     v.open_orders.push_back(open_order_view{r.symbol, info == st.orders.end() ? 0 : info->second.id, ref,
-                                            buys(r.intent) ? side::buy : side::sell, r.price, r.open_qty});
+                                            buys(r.intent) ? side::buy : side::sell, r.limit, r.open_qty});
   }
   return v;
 }

@@ -88,6 +88,22 @@ TEST_F(account_portfolio_test, taking_delivery_turns_margin_shares_into_spot_at_
   EXPECT_EQ(view(buyer, {}).positions[0].margin, 6);
 }
 
+TEST_F(account_portfolio_test, an_open_short_shows_its_limit_price_not_its_reservation_price) {
+  auto sell = limit(1, "AAA", side::sell, 10'000, 5);
+  sell.margin = true;
+  ASSERT_EQ(place(3, sell)->reason, reason_code::none);
+  auto open = view(3, {}).open_orders;
+  ASSERT_EQ(open.size(), 1U);
+  EXPECT_EQ(open[0].price, 10'000); // a short reserves margin at the band high, above its limit
+  ASSERT_EQ(ask<order_result>(account(3), atoms::replace::value, std::string{"AAA"}, std::uint64_t{1},
+                              cents{10'050}, quantity{5})
+                ->reason,
+            reason_code::none);
+  open = view(3, {}).open_orders;
+  ASSERT_EQ(open.size(), 1U);
+  EXPECT_EQ(open[0].price, 10'050);
+}
+
 TEST_F(account_portfolio_test, listeners_get_each_fill_from_their_side_and_an_update_per_change) {
   auto [buyer_listener, buyer_heard] = listen(buyer);
   auto [seller_listener, seller_heard] = listen(seller);
