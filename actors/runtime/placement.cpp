@@ -100,6 +100,16 @@ std::vector<std::string> placement::symbols() const {
   return out;
 }
 
+void placement::with_accounts_still(
+    const std::function<void(const std::function<account_actor(account_id)>&)>& fn) const {
+  // A spawn or passivation takes the lock exclusively: both wait until fn returns.
+  std::shared_lock lock{mutex_};
+  fn([this](account_id id) {
+    auto it = accounts_.find(id);
+    return it == accounts_.end() ? account_actor{} : it->second;
+  });
+}
+
 std::vector<account_id> placement::running_accounts() const {
   std::shared_lock lock{mutex_};
   std::vector<account_id> out;

@@ -60,6 +60,13 @@ public:
   /// Account ids with a running actor.
   std::vector<account_id> running_accounts() const;
 
+  /// Calls `fn(running)` while no account can start or passivate; `running(id)` is the running actor of
+  /// `id` or an invalid handle. The checkpoint of an account that is not running is not touched by
+  /// any actor meanwhile, so `fn` may read it (the leaderboard values passivated accounts this way).
+  /// `fn` must not call back into the placement.
+  void
+  with_accounts_still(const std::function<void(const std::function<account_actor(account_id)>&)>& fn) const;
+
 private:
   mutable std::shared_mutex mutex_;
   std::map<std::string, book_actor, std::less<>> books_;

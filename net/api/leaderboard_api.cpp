@@ -1,5 +1,6 @@
 #include "net/api/leaderboard_api.hpp"
 
+#include "actors/account/valuation.hpp"
 #include "actors/common/checked_math.hpp"
 #include "actors/runtime/spawn_task.hpp"
 #include "net/api/blocking.hpp"
@@ -66,10 +67,11 @@ http::response leaderboard_json(const std::vector<ranked>& rows, const owner_loo
 
 leaderboard_api::leaderboard_api(caf::actor_system& sys, std::shared_ptr<placement> where,
                                  std::shared_ptr<const instrument_table> instruments,
+                                 std::shared_ptr<const account_store> accounts,
                                  std::chrono::milliseconds timeout, owner_lookup owners,
                                  boost::asio::thread_pool& pool)
-    : sys_(sys), where_(std::move(where)), instruments_(std::move(instruments)), timeout_(timeout),
-      owners_(std::move(owners)), pool_(pool) {
+    : sys_(sys), where_(std::move(where)), instruments_(std::move(instruments)),
+      accounts_(std::move(accounts)), timeout_(timeout), owners_(std::move(owners)), pool_(pool) {
   // nop
 }
 
@@ -84,13 +86,6 @@ void leaderboard_api::leaderboard(http::request_context ctx, http::responder res
   auto limit = query_integer(ctx.req, "limit", default_leaders);
   if (!limit || *limit < 1 || *limit > max_leaders)
     return respond(http::error_response(reason_code::malformed_request, "limit must be 1..1000"));
-  std::vector<account_actor> accounts;
-  for (auto id : where_->running_accounts()) {
-    if (accounts.size() == max_ranked_accounts)
-      break;
-    if (auto a = where_->running_account(id))
-      accounts.push_back(a);
-  }
   spawn_task(sys_, [=, this, limit = *limit](caf::event_based_actor* self) {
     request_marks(self, *where_, *instruments_, timeout_, [=, this](mark_prices marks) {
       struct pending_views {
@@ -104,7 +99,18 @@ void leaderboard_api::leaderboard(http::request_context ctx, http::responder res
             return leaderboard_json(rows, owners);
           });
       };
-      for (const auto& account : accounts) {
+      std::vector<account_actor> running;
+      where_->with_accounts_still([&](const std::function<account_actor(account_id)>& running_actor) {
+        for (const auto& [id, checkpoint] : accounts_->all()) {
+          if (state->views.size() + running.size() == max_ranked_accounts)
+            break;
+          if (auto handle = running_actor(id))
+            running.push_back(std::move(handle));
+          else
+            state->views.push_back(value_account(*checkpoint, *instruments_, marks));
+        }
+      });
+      for (const auto& account : running) {
         ++state->left;
         // An account that passivated meanwhile is skipped, not an error.
         self->request(account, timeout_, caf::get_atom::value, atoms::view::value, marks)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "actors/account/margin.hpp"
+#include "actors/runtime/exchange.hpp"
 #include "actors/runtime/placement.hpp"
 #include "net/http/router.hpp"
 
@@ -25,14 +26,16 @@ struct account_owner {
 /// The owners of `ids` (may block on the database); ids it does not know are left out.
 using owner_lookup = std::function<std::map<account_id, account_owner>(const std::vector<account_id>&)>;
 
-/// GET /api/v1/leaderboard?limit=N (1..1000, default 100): running accounts (players and bots)
-/// ranked by net worth = equity at mark prices (marks.hpp, margin.hpp), rows {rank, account_id,
-/// username, kind: PLAYER|BOT, cash, holdings (= net worth − cash), net_worth}; cents. Owners are
-/// looked up on `pool`; references must outlive the routes.
+/// GET /api/v1/leaderboard?limit=N (1..1000, default 100): the node's accounts (players and bots;
+/// running ones asked through their actors, passivated ones valued from their checkpoints in
+/// `accounts`) ranked by net worth = equity at mark prices (marks.hpp, margin.hpp), rows {rank,
+/// account_id, username, kind: PLAYER|BOT, cash, holdings (= net worth − cash), net_worth}; cents.
+/// Owners are looked up on `pool`; references must outlive the routes.
 class leaderboard_api {
 public:
   leaderboard_api(caf::actor_system& sys, std::shared_ptr<placement> where,
-                  std::shared_ptr<const instrument_table> instruments, std::chrono::milliseconds timeout,
+                  std::shared_ptr<const instrument_table> instruments,
+                  std::shared_ptr<const account_store> accounts, std::chrono::milliseconds timeout,
                   owner_lookup owners, boost::asio::thread_pool& pool);
 
   void add_routes(http::router& routes);
@@ -43,6 +46,7 @@ private:
   caf::actor_system& sys_;
   std::shared_ptr<placement> where_;
   std::shared_ptr<const instrument_table> instruments_;
+  std::shared_ptr<const account_store> accounts_;
   std::chrono::milliseconds timeout_;
   owner_lookup owners_;
   boost::asio::thread_pool& pool_;

@@ -97,7 +97,7 @@ protected:
     portfolio_ = std::make_unique<portfolio_api>(sys_, ex_.where, ex_.instruments, std::chrono::seconds(5));
     history_ = std::make_unique<history_api>(sys_, ex_.where, ex_.instruments, std::chrono::seconds(5),
                                              history_store_, pool_);
-    leaderboard_ = std::make_unique<leaderboard_api>(sys_, ex_.where, ex_.instruments,
+    leaderboard_ = std::make_unique<leaderboard_api>(sys_, ex_.where, ex_.instruments, ex_.accounts,
                                                      std::chrono::seconds(5), named_players, pool_);
     silent_where_ = std::make_shared<placement>();
     silent_md_ = sys_.spawn(silent_market_data, std::make_shared<std::vector<caf::response_promise>>());

@@ -1,6 +1,7 @@
 // The account actor's valuation at mark prices, deliveries of margin positions and the listeners
 // that get its fills and changes.
 #include "actors/account/account_actor.hpp"
+#include "actors/account/valuation.hpp"
 
 #include "tests/actors/runtime/exchange_fixture.hpp"
 
@@ -126,6 +127,26 @@ TEST_F(account_portfolio_test, listeners_get_each_fill_from_their_side_and_an_up
   EXPECT_EQ(buyer_heard->updates, before) << "a refused deposit changed nothing";
   ASSERT_EQ(ask<reason_code>(account(buyer), atoms::deposit::value, cents{100}), reason_code::none);
   EXPECT_EQ(buyer_heard->updates, before + 1);
+}
+
+TEST_F(account_portfolio_test, a_passivated_account_is_valued_from_its_checkpoint_while_accounts_hold_still) {
+  margin_buy(10);
+  ASSERT_EQ(ask<reason_code>(account(buyer), atoms::delivery::value, std::string{"AAA"}, quantity{10}),
+            reason_code::none); // no margin left: the account may passivate
+  const auto awake = view(buyer, {{"AAA", 10'500}});
+  ASSERT_EQ(place(3, limit(1, "AAA", side::buy, 9'000, 1))->reason, reason_code::none); // stays open
+  fire_timers();
+  fire_timers();
+  std::optional<account_view> resting;
+  ex_.where->with_accounts_still([&](const std::function<account_actor(account_id)>& running) {
+    EXPECT_FALSE(running(buyer));
+    resting = value_account(*ex_.accounts->all().at(buyer), *ex_.instruments, {{"AAA", 10'500}});
+  });
+  ASSERT_TRUE(resting);
+  EXPECT_EQ(resting->equity, awake.equity);
+  EXPECT_EQ(resting->state_hash, awake.state_hash);
+  ex_.where->with_accounts_still(
+      [&](const std::function<account_actor(account_id)>& running) { EXPECT_TRUE(running(3)); });
 }
 
 TEST_F(account_portfolio_test, a_listened_account_stays_awake_until_its_listener_is_gone) {
