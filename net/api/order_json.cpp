@@ -67,6 +67,10 @@ std::string_view wire_name(time_in_force t) noexcept {
   return name_of(tifs, t);
 }
 
+std::string_view wire_name(stp_mode s) noexcept {
+  return name_of(stps, s);
+}
+
 decoded_order decode_new_order(std::string_view body, const instrument_table& instruments) {
   json_fields fields(body, {"symbol", "side", "type", "price", "stop_price", "quantity", "time_in_force",
                             "expire_time", "post_only", "reduce_only", "display_quantity", "margin",

@@ -28,5 +28,6 @@ decoded_order decode_new_order(std::string_view body, const instrument_table& in
 std::string_view wire_name(side s) noexcept;
 std::string_view wire_name(order_type t) noexcept;
 std::string_view wire_name(time_in_force t) noexcept;
+std::string_view wire_name(stp_mode s) noexcept;
 
 } // namespace bourse::net::api

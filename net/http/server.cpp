@@ -47,8 +47,7 @@ server::server(const config::settings& s, router routes, const access_token_code
       openapi_document_(read_optional_file(s.node.openapi_path)), tls_(tls_for(s)),
       dispatch_(s.limits, routes_, registry_, codec, files_for(s)),
       connections_(std::make_shared<connection_limiter>(s.limits.max_connections_per_ip)),
-      shared_(std::make_unique<connection_shared>(s.limits, dispatch_, tls_ ? &*tls_ : nullptr)),
-      acceptor_(io_) {
+      shared_(new connection_shared{s.limits, dispatch_, tls_ ? &*tls_ : nullptr}), acceptor_(io_) {
   add_builtin_routes();
   registry_.add_gauge("bourse_http_connections_open", "Open HTTP connections",
                       [shared = shared_.get()] { return shared->open_connections.load(); });
