@@ -1,6 +1,8 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -11,7 +13,9 @@
 
 #include "bots/backtest/realism_report.hpp"
 #include "bots/backtest/realism_sources.hpp"
+#include "bots/backtest/recorded_bars.hpp"
 #include "bots/backtest/report_format.hpp"
+#include "bots/backtest/result_store.hpp"
 #include "bots/backtest/simulator.hpp"
 #include "bots/backtest/sweep.hpp"
 #include "bots/data/ohlcv_loader.hpp"
@@ -25,13 +29,33 @@ using namespace bourse::bots;
 /// Options shared by `run` and `sweep`.
 struct common_options {
   std::string data;
+  std::string database;
+  recorded_query recorded;
+  std::string interval = "1m";
+  std::string source = "auto";
   std::string strategy = "momentum";
   backtest_config config;
   double cooldown_days = 5;
+  double periods_per_year = 0;
+  std::string store;
+  std::int64_t user = 0;
 };
 
 void add_common(CLI::App& cmd, common_options& o) {
-  cmd.add_option("--data", o.data, "OHLCV CSV file (date,open,high,low,close,volume)")->required();
+  auto* input = cmd.add_option_group("bars");
+  input->add_option("--data", o.data, "OHLCV CSV file (date,open,high,low,close,volume)");
+  input->add_option("--database", o.database, "libpq URL of a node's PostgreSQL (candles or executions)");
+  input->require_option(1);
+  cmd.add_option("--symbol", o.recorded.symbol, "symbol to read from the database");
+  cmd.add_option("--interval", o.interval, "database bars: interval (30s, 1m, 1h, 1d)");
+  cmd.add_option("--from", o.recorded.from, "database bars: first bar open time, ns UTC");
+  cmd.add_option("--to", o.recorded.to, "database bars: last bar open time, ns UTC");
+  cmd.add_option("--source", o.source, "database bars: candles, trades (executions) or auto")
+      ->check(CLI::IsMember({"auto", "candles", "trades"}));
+  cmd.add_option("--store", o.store, "libpq URL to store reports in backtest_results (default: --database)");
+  cmd.add_option("--user", o.user, "users.id that owns stored reports (default: none)");
+  cmd.add_option("--periods-per-year", o.periods_per_year,
+                 "bars per year for Sharpe/Sortino (default: 252 for CSV, continuous time for database)");
   cmd.add_option("--strategy", o.strategy, "market_maker|value|momentum|mean_reversion|noise|whale");
   cmd.add_option("--cash", o.config.starting_cash, "starting cash, cents");
   cmd.add_option("--taker-fee-bps", o.config.taker_fee_bps, "fee on taking fills, basis points");
@@ -48,7 +72,7 @@ void add_common(CLI::App& cmd, common_options& o) {
                  "risk: max spread for market orders, cents");
 }
 
-std::vector<bar> load_bars(const common_options& o) {
+std::vector<bar> load_csv(const common_options& o) {
   auto loaded = load_ohlcv_csv(o.data);
   for (const auto& error : loaded.errors)
     std::cerr << o.data << ":" << error.row << ": " << error.detail << '\n';
@@ -57,9 +81,71 @@ std::vector<bar> load_bars(const common_options& o) {
   return std::move(loaded.bars);
 }
 
+/// Bars from the database: sets the bar interval and, unless given, continuous-time periods per year.
+std::vector<bar> load_recorded(common_options& o) {
+  if (o.recorded.symbol.empty())
+    throw std::invalid_argument("--database needs --symbol");
+  o.recorded.interval_s = parse_interval_s(o.interval);
+  o.recorded.source = o.source == "candles"  ? recorded_source::candles
+                      : o.source == "trades" ? recorded_source::trades
+                                             : recorded_source::automatic;
+  auto loaded = read_recorded_bars(o.database, o.recorded);
+  o.source = source_name(loaded.source);
+  if (loaded.bars.empty())
+    throw std::runtime_error("no " + o.source + " of " + o.recorded.symbol + " in the database range");
+  o.config.bar_interval = o.recorded.interval_s * 1'000'000'000;
+  o.config.periods_per_year = 365.25 * 86'400 / static_cast<double>(o.recorded.interval_s);
+  return std::move(loaded.bars);
+}
+
+/// The bars of `--data` or `--database`; also applies `--periods-per-year`.
+std::vector<bar> load_bars(common_options& o) {
+  auto bars = o.database.empty() ? load_csv(o) : load_recorded(o);
+  if (o.periods_per_year > 0)
+    o.config.periods_per_year = o.periods_per_year;
+  return bars;
+}
+
 std::shared_ptr<const price_path> fundamental_of(const std::vector<bar>& bars,
                                                  const backtest_config& config) {
   return std::make_shared<const price_path>(price_path::from_closes(bars, config.bar_interval / 4 * 3));
+}
+
+/// The report as JSON with what was run on which data.
+boost::json::object report_json(const common_options& o, const backtest_report& report, std::size_t bars) {
+  auto json = to_json(report);
+  json["strategy"] = o.strategy;
+  json["bars"] = bars;
+  json["data"] = o.database.empty() ? o.data : o.source;
+  return json;
+}
+
+backtest_record make_record(const common_options& o, const std::vector<bar>& bars, param_map params,
+                            const backtest_report& report) {
+  backtest_record r;
+  if (o.user != 0)
+    r.user_id = o.user;
+  r.strategy = o.strategy;
+  r.parameters = std::move(params);
+  r.symbol = o.recorded.symbol.empty() ? std::filesystem::path(o.data).stem().string() : o.recorded.symbol;
+  r.from = bars.front().time;
+  r.to = bars.back().time;
+  r.report = report;
+  r.metrics = report_json(o, report, bars.size());
+  r.created = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                  std::chrono::system_clock::now().time_since_epoch())
+                  .count();
+  return r;
+}
+
+/// Stores `records` in --store, else --database; nothing without either.
+void store_reports(const common_options& o, const std::vector<backtest_record>& records) {
+  const auto& url = o.store.empty() ? o.database : o.store;
+  if (url.empty() || records.empty())
+    return;
+  const auto ids = store_backtests(url, records);
+  std::cerr << "stored " << ids.size() << " report(s) in backtest_results, ids " << ids.front() << ".."
+            << ids.back() << '\n';
 }
 
 int run_command(common_options& o, const std::vector<std::string>& params, const std::string& json_path,
@@ -73,14 +159,14 @@ int run_command(common_options& o, const std::vector<std::string>& params, const
   bar_simulator simulator(o.config);
   const auto result = simulator.run(bars, *strat);
   const auto report = compute_report(result, o.config.periods_per_year);
-  auto json = to_json(report);
-  json["strategy"] = o.strategy;
-  json["bars"] = bars.size();
+  const auto json = report_json(o, report, bars.size());
   std::cout << to_table(report) << boost::json::serialize(json) << '\n';
   if (!json_path.empty())
     std::ofstream(json_path) << boost::json::serialize(json) << '\n';
   if (!svg_path.empty())
-    std::ofstream(svg_path) << equity_svg(result.equity, o.strategy + " on " + o.data);
+    std::ofstream(svg_path) << equity_svg(
+        result.equity, o.strategy + " on " + (o.database.empty() ? o.data : o.recorded.symbol));
+  store_reports(o, {make_record(o, bars, map, report)});
   return 0;
 }
 
@@ -96,18 +182,22 @@ int sweep_command(common_options& o, const std::vector<std::string>& axes_text, 
     return a.error.empty() && (!b.error.empty() || a.report.sharpe > b.report.sharpe);
   });
   boost::json::array out;
+  std::vector<backtest_record> records;
   for (const auto& row : rows) {
     boost::json::object params;
     for (const auto& [name, value] : row.params)
       params[name] = value;
     boost::json::object entry{{"params", params}};
-    if (row.error.empty())
+    if (row.error.empty()) {
       entry["report"] = to_json(row.report);
-    else
+      records.push_back(make_record(o, bars, row.params, row.report));
+    } else {
       entry["error"] = row.error;
+    }
     out.push_back(std::move(entry));
   }
   std::cout << boost::json::serialize(out) << '\n';
+  store_reports(o, records);
   return 0;
 }
 

@@ -72,8 +72,8 @@ int main(int argc, char** argv) {
 
   try {
     const auto [host, port] = split_endpoint(node);
-    // The game clock starts with this process; a node started at about the same time runs the same
-    // clock to within the gap between the two starts (docs/market-realism.md).
+    // The game clock starts with this process until each bot's login answer gives the node's clock
+    // start (bot_login::clock_started_at); from then on bots and node agree on the game day.
     auto market = bourse::bots::load_market_catalog(market_path, ".");
     market.clock.started_at = bourse::bots::wall_clock_ns();
     const auto fleet = bourse::bots::load_fleet(fleet_path, market);

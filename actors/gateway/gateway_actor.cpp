@@ -1,6 +1,7 @@
 #include "actors/gateway/gateway_actor.hpp"
 
 #include <array>
+#include <chrono>
 #include <map>
 
 #include <boost/asio/io_context.hpp>
@@ -30,6 +31,7 @@ struct gateway_state {
   std::shared_ptr<const instrument_table> instruments;
   std::shared_ptr<bot_status_board> board;
   std::string secret;
+  timestamp_ns clock_started_at = 0;
   std::map<std::string, account_id, std::less<>> bots; ///< logged-in names
   std::map<account_id, caf::actor> taps;               ///< one per bot account
 };
@@ -68,7 +70,7 @@ bot_login login(gateway_pointer self, const std::string& name, const std::string
   }
   if (listener)
     caf::anon_send(tap->second, atoms::watch::value, listener);
-  return {reason_code::none, id, caf::actor_cast<account_actor>(tap->second)};
+  return {reason_code::none, id, caf::actor_cast<account_actor>(tap->second), st.clock_started_at};
 }
 
 gateway_actor::behavior_type gateway(gateway_pointer self, std::shared_ptr<placement> where,
@@ -78,6 +80,11 @@ gateway_actor::behavior_type gateway(gateway_pointer self, std::shared_ptr<place
   self->state.instruments = std::move(instruments);
   self->state.board = std::move(board);
   self->state.secret = std::move(cfg.secret);
+  self->state.clock_started_at = cfg.clock_started_at != 0
+                                     ? cfg.clock_started_at
+                                     : std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                           std::chrono::system_clock::now().time_since_epoch())
+                                           .count();
   return {
       [self](atoms::login, const std::string& name, const std::string& credential,
              const order_listener& listener) { return login(self, name, credential, listener); },

@@ -19,6 +19,9 @@ namespace bourse {
 struct gateway_config {
   /// The shared bot secret every bot presents; empty refuses every login (bots disabled).
   std::string secret;
+  /// When the node's game clock started, ns UTC, told to bots at login; 0 = when the gateway is
+  /// spawned (a node spawns it right after the exchange and its session clock).
+  timestamp_ns clock_started_at = 0;
 };
 
 /// The account id of a bot: 2^62 + (FNV-1a 64 of its name mod 2^40), stable across restarts and
@@ -31,7 +34,7 @@ bool valid_bot_name(std::string_view bot_name) noexcept;
 /// Spawns the bot gateway: `login` checks the secret in constant time (SHA-256 of both, then
 /// CRYPTO_memcmp) and answers the bot's account through an account tap that copies execution reports
 /// to the bot's listener; `lookup` answers instrument rules and market-data handles; `status` stores
-/// reports of logged-in bots in `board`.
+/// reports of logged-in bots in `board`. Every login answer carries the game clock's start.
 gateway_actor spawn_gateway(caf::actor_system& sys, std::shared_ptr<placement> where,
                             std::shared_ptr<const instrument_table> instruments, gateway_config cfg,
                             std::shared_ptr<bot_status_board> board);

@@ -26,10 +26,13 @@ using order_listener = caf::typed_actor<caf::reacts_to<execution_report>>;
 
 /// The answer to a login: the bot's account id and the account handle to send orders to, or
 /// `reason` INVALID_CREDENTIALS (wrong secret), FORBIDDEN (bad bot name) or UNAVAILABLE.
+/// `clock_started_at` (ns UTC) is when the node's game clock started, so every bot maps wall time to
+/// history as the node does (0 = not said).
 struct bot_login {
   reason_code reason = reason_code::none;
   account_id account = 0;
   account_actor orders;
+  timestamp_ns clock_started_at = 0;
 };
 
 /// The answer to a symbol lookup: its trading rules and market-data actor, or UNKNOWN_SYMBOL.
@@ -60,7 +63,7 @@ typename Inspector::result_type inspect(Inspector& f, instrument& x) {
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, bot_login& x) {
-  return f(caf::meta::type_name("bot_login"), x.reason, x.account, x.orders);
+  return f(caf::meta::type_name("bot_login"), x.reason, x.account, x.orders, x.clock_started_at);
 }
 
 template <class Inspector>

@@ -43,6 +43,7 @@ void add_drawdown(const backtest_result& result, backtest_report& report) {
       peak_time = point.time;
       continue;
     }
+    report.max_drawdown_cents = std::max(report.max_drawdown_cents, peak - point.equity);
     if (peak > 0) {
       const double dd = static_cast<double>(peak - point.equity) / static_cast<double>(peak);
       report.max_drawdown = std::max(report.max_drawdown, dd);

@@ -10,11 +10,12 @@ namespace bourse::bots {
 struct backtest_report {
   cents starting_equity = 0;
   cents final_equity = 0;
-  double total_return = 0; ///< final / starting - 1
-  double cagr = 0;         ///< (final / starting)^(1 / years) - 1, years from the first to last bar
-  double sharpe = 0;       ///< mean / sample stddev of per-bar returns × sqrt(periods per year), rf = 0
-  double sortino = 0;      ///< mean / downside deviation (target 0) × sqrt(periods per year)
-  double max_drawdown = 0; ///< largest fall from a running equity peak, fraction of the peak
+  double total_return = 0;      ///< final / starting - 1
+  double cagr = 0;              ///< (final / starting)^(1 / years) - 1, years from the first to last bar
+  double sharpe = 0;            ///< mean / sample stddev of per-bar returns × sqrt(periods per year), rf = 0
+  double sortino = 0;           ///< mean / downside deviation (target 0) × sqrt(periods per year)
+  double max_drawdown = 0;      ///< largest fall from a running equity peak, fraction of the peak
+  cents max_drawdown_cents = 0; ///< largest fall from a running equity peak, cents
   std::size_t max_drawdown_bars = 0;         ///< longest stretch of bars spent below a previous peak
   timestamp_ns max_drawdown_duration_ns = 0; ///< the same stretch in time
   std::size_t trade_count = 0;               ///< closing fills (each realizes P&L)

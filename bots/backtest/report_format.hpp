@@ -11,7 +11,8 @@
 
 namespace bourse::bots {
 
-/// The report as a JSON object (money in cents; an infinite profit factor becomes null).
+/// The report as a JSON object (money in cents); a figure that is not finite (an infinite profit
+/// factor, CAGR over a span of almost no time) becomes null, since JSON has no infinity.
 boost::json::object to_json(const backtest_report& report);
 
 /// The report as an aligned two-column text table for a terminal.

@@ -31,6 +31,13 @@ backtest_result bar_simulator::run(std::span<const bar> bars, strategy& strat) {
   order_of_ref_.assign(1, 0);
   replay_bids_.assign(config_.replay_levels, {});
   replay_asks_.assign(config_.replay_levels, {});
+  level_offsets_.clear();
+  for (std::size_t level = 0; level < config_.replay_levels; ++level)
+    level_offsets_.push_back((config_.half_spread_ticks + static_cast<cents>(level)) *
+                             config_.rules.tick_size);
+  synthetic_bids_.assign(config_.replay_levels, {0, config_.replay_depth, 1});
+  synthetic_asks_.assign(config_.replay_levels, {0, config_.replay_depth, 1});
+  reference_stale_ = false;
   replay_price_ = 0;
   synced_at_ = 0;
   event_index_ = 0;
@@ -41,7 +48,8 @@ backtest_result bar_simulator::run(std::span<const bar> bars, strategy& strat) {
   strat.on_start(*ctx_);
   const timestamp_ns quarter = config_.bar_interval / 4;
   for (const auto& b : bars) {
-    book_->set_reference_price(b.open);
+    reference_ = b.open;
+    reference_stale_ = true;
     const auto path = bar_path(b);
     for (std::size_t k = 0; k < path.size(); ++k)
       play_point(path[k], b.time + static_cast<timestamp_ns>(k) * quarter, strat);
@@ -74,9 +82,25 @@ void bar_simulator::play_point(cents price, timestamp_ns now, strategy& strat) {
   if (!config_.lazy_replay || strategy_has_book_orders())
     quote_replay(price, now, strat);
   activate_due(now, strat);
-  const auto view = current_view(now);
-  ctx_->set_top(view.top);
-  strat.on_book(*ctx_, view);
+  // The view is assembled here from scalars and locals, never copied out of a struct or span just
+  // written to memory: such a copy is a wide load of narrow stores (a store-forwarding stall), the
+  // largest cost of a lazy point before (perf annotate, see docs/performance.md).
+  std::span<const price_level_view> bids, asks;
+  if (synced_at_ == event_index_) {
+    read_book_levels();
+    bids = bid_levels_;
+    asks = ask_levels_;
+  } else {
+    bids = std::span(synthetic_bids_.data(), write_synthetic_levels());
+    asks = synthetic_asks_;
+  }
+  top_of_book top;
+  if (!bids.empty())
+    top.bid_price = bids.front().price, top.bid_qty = bids.front().qty;
+  if (!asks.empty())
+    top.ask_price = asks.front().price, top.ask_qty = asks.front().qty;
+  ctx_->set_top(top);
+  strat.on_book(*ctx_, book_view{now, top, bids, asks});
   activate_due(now, strat);
   if (ctx_->timer_at() <= now) {
     ctx_->clear_timer();
@@ -90,6 +114,7 @@ bool bar_simulator::strategy_has_book_orders() const noexcept {
 }
 
 void bar_simulator::quote_replay(cents price, timestamp_ns now, strategy& strat) {
+  sync_reference();
   // Move the side that the path moves toward first, so the replay never crosses its own quotes.
   const side first = price >= replay_price_ ? side::sell : side::buy;
   for (const side s : {first, opposite(first)})
@@ -101,8 +126,7 @@ void bar_simulator::quote_replay(cents price, timestamp_ns now, strategy& strat)
 
 void bar_simulator::place_replay(side s, std::size_t level, cents center, timestamp_ns now, strategy& strat) {
   auto& quote = (s == side::buy ? replay_bids_ : replay_asks_)[level];
-  const cents offset = (config_.half_spread_ticks + static_cast<cents>(level)) * config_.rules.tick_size;
-  const cents price = s == side::buy ? center - offset : center + offset;
+  const cents price = s == side::buy ? center - level_offsets_[level] : center + level_offsets_[level];
   if (quote.id != 0 && quote.price == price && quote.open == config_.replay_depth)
     return;
   if (price <= 0) {
@@ -126,11 +150,12 @@ void bar_simulator::place_replay(side s, std::size_t level, cents center, timest
   handle_events(strat);
 }
 
-void bar_simulator::activate_due(timestamp_ns now, strategy& strat) {
+void bar_simulator::activate_pending(timestamp_ns now, strategy& strat) {
   while (!pending_.empty() && pending_.front().active_at <= event_index_) {
     const command cmd = pending_.front();
     pending_.pop_front();
     const auto ref = cmd.request.client_ref;
+    sync_reference();
     if (cmd.is_cancel) {
       if (order_of_ref_[ref] != 0)
         book_->cancel(order_of_ref_[ref], strategy_account, now, events_);
@@ -201,28 +226,23 @@ void bar_simulator::deliver_fill(const book_event& e, bool maker, strategy& stra
   strat.on_trade(*ctx_, trade_print{e.time, e.price, e.qty, e.order_side});
 }
 
-book_view bar_simulator::current_view(timestamp_ns now) {
-  const bool synced = synced_at_ == event_index_;
+void bar_simulator::read_book_levels() {
   bid_levels_.clear();
   ask_levels_.clear();
-  top_of_book top;
-  if (synced) {
-    book_->depth(side::buy, config_.replay_levels, bid_levels_);
-    book_->depth(side::sell, config_.replay_levels, ask_levels_);
-  } else {
-    const cents tick = config_.rules.tick_size;
-    for (std::size_t level = 0; level < config_.replay_levels; ++level) {
-      const cents offset = (config_.half_spread_ticks + static_cast<cents>(level)) * tick;
-      if (path_price_ - offset > 0)
-        bid_levels_.push_back({path_price_ - offset, config_.replay_depth, 1});
-      ask_levels_.push_back({path_price_ + offset, config_.replay_depth, 1});
-    }
+  book_->depth(side::buy, config_.replay_levels, bid_levels_);
+  book_->depth(side::sell, config_.replay_levels, ask_levels_);
+}
+
+std::size_t bar_simulator::write_synthetic_levels() noexcept {
+  // Offsets grow with the level, so the bids above 0 are a prefix.
+  std::size_t bids = 0;
+  for (std::size_t level = 0; level < level_offsets_.size(); ++level) {
+    const cents offset = level_offsets_[level];
+    synthetic_asks_[level].price = path_price_ + offset;
+    if (path_price_ - offset > 0)
+      synthetic_bids_[bids++].price = path_price_ - offset;
   }
-  if (!bid_levels_.empty())
-    top.bid_price = bid_levels_.front().price, top.bid_qty = bid_levels_.front().qty;
-  if (!ask_levels_.empty())
-    top.ask_price = ask_levels_.front().price, top.ask_qty = ask_levels_.front().qty;
-  return {now, top, bid_levels_, ask_levels_};
+  return bids;
 }
 
 } // namespace bourse::bots

@@ -42,11 +42,28 @@ private:
 
   void play_point(cents price, timestamp_ns now, strategy& strat);
   void quote_replay(cents price, timestamp_ns now, strategy& strat);
-  void activate_due(timestamp_ns now, strategy& strat);
+  /// Activates the pending commands whose latency has passed (inline check: usually none is due).
+  void activate_due(timestamp_ns now, strategy& strat) {
+    if (!pending_.empty() && pending_.front().active_at <= event_index_)
+      activate_pending(now, strat);
+  }
+  void activate_pending(timestamp_ns now, strategy& strat);
+  /// Hands the book the current bar's reference price before its first operation in that bar
+  /// (deferred: a lazy run does not touch the book for most bars).
+  void sync_reference() {
+    if (reference_stale_) {
+      book_->set_reference_price(reference_);
+      reference_stale_ = false;
+    }
+  }
   void handle_events(strategy& strat);
   void deliver_fill(const book_event& e, bool maker, strategy& strat);
   bool strategy_has_book_orders() const noexcept;
-  book_view current_view(timestamp_ns now);
+  /// Reads the book's depth into bid_levels_/ask_levels_ (the view when the replay is synced).
+  void read_book_levels();
+  /// Writes the replay quotes the book would hold at the path price into synthetic_bids_/asks_ (the
+  /// view when not synced; the book is not touched); returns how many bids are above 0.
+  std::size_t write_synthetic_levels() noexcept;
 
   backtest_config config_;
   std::optional<order_book> book_;
@@ -65,11 +82,16 @@ private:
 
   std::vector<replay_quote> replay_bids_; ///< by level, best first
   std::vector<replay_quote> replay_asks_;
-  std::vector<price_level_view> bid_levels_;
+  std::vector<price_level_view> bid_levels_; ///< book depth of a synced view
   std::vector<price_level_view> ask_levels_;
-  cents replay_price_ = 0;    ///< path price the replay quotes are centred on (0 = none in the book)
-  cents path_price_ = 0;      ///< current path price
-  std::size_t synced_at_ = 0; ///< last price point at which the replay quotes were moved
+  std::vector<cents> level_offsets_;             ///< replay level distance from the path price, cents
+  std::vector<price_level_view> synthetic_bids_; ///< replay quotes of an unsynced view (by level)
+  std::vector<price_level_view> synthetic_asks_;
+  cents reference_ = 0;          ///< the current bar's open, the book's band centre
+  bool reference_stale_ = false; ///< reference_ not yet handed to the book
+  cents replay_price_ = 0;       ///< path price the replay quotes are centred on (0 = none in the book)
+  cents path_price_ = 0;         ///< current path price
+  std::size_t synced_at_ = 0;    ///< last price point at which the replay quotes were moved
   std::size_t event_index_ = 0;
 };
 

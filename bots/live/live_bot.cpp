@@ -89,11 +89,29 @@ private:
                 return drop_link(gen, std::string("login: ") + std::string(to_string(answer.reason)));
               account_id_ = answer.account;
               router_.set_account(std::move(answer.orders));
+              adopt_node_clock(answer.clock_started_at);
               lookup();
             },
             [this, gen = link_gen_](const caf::error& err) {
               drop_link(gen, "login: " + self_->system().render(err));
             });
+  }
+
+  /// Puts the bot on the node's game clock (from the login answer; 0 = the node did not say, keep
+  /// the process's own). The strategy is rebuilt on it; one already running (a node that restarted)
+  /// starts again, keeping its position and open orders in the context.
+  void adopt_node_clock(timestamp_ns started_at) {
+    auto& clock = spec_.fundamental.clock;
+    if (started_at == 0 || started_at == clock.started_at)
+      return;
+    log_.write(wall_clock_ns(), "game_clock",
+               {{"started_at", started_at}, {"own_started_at", clock.started_at}});
+    clock.started_at = started_at;
+    strategy_ = make_strategy(spec_.strategy, spec_.params, spec_.fundamental);
+    if (ctx_) {
+      ctx_->set_fundamental(spec_.fundamental);
+      on_event([this] { strategy_->on_start(*ctx_); });
+    }
   }
 
   void lookup() {

@@ -55,7 +55,8 @@ void configure_bot_system(caf::actor_system_config& cfg,
                           std::chrono::milliseconds heartbeat = std::chrono::milliseconds(500),
                           std::chrono::milliseconds timeout = std::chrono::seconds(3));
 
-/// Spawns one live bot: connects to the node's gateway (remote actor), logs in, looks up its symbol,
+/// Spawns one live bot: connects to the node's gateway (remote actor), logs in (and takes the node's
+/// game clock start from the answer, see bot_login), looks up its symbol,
 /// subscribes to market data (L2 snapshot + deltas, resync on a gap), runs the strategy on book,
 /// trade, candle, fill and timer events, sends its orders to its account (pipelined, each with a
 /// timeout, idempotent resends), reports status, and reconnects with backoff after the node's proxy

@@ -77,11 +77,6 @@ quantity strategy_context::open_qty(side s) const noexcept {
   return total;
 }
 
-void strategy_context::set_top(const top_of_book& top) {
-  top_ = top;
-  enforce_kill_switch();
-}
-
 fill_outcome strategy_context::on_fill(const fill_report& fill) {
   last_price_ = fill.price;
   const auto outcome = ledger_.apply_fill(fill.order_side, fill.price, fill.qty, fill.fee);

@@ -81,7 +81,12 @@ public:
   /// The symbol's real price path and the clock that maps now() to history (live: the game clock).
   void set_fundamental(fundamental_source source) { fundamental_ = std::move(source); }
   /// New top of book; feeds the kill switch (which cancels every open order when it trips).
-  void set_top(const top_of_book& top);
+  /// Inline: backtests call it at every price point.
+  void set_top(const top_of_book& top) {
+    top_ = top;
+    if (risk_.limits().max_loss != 0)
+      enforce_kill_switch();
+  }
   /// A public trade price in cents (mark when the book is one-sided).
   void set_last_price(cents price) noexcept { last_price_ = price; }
   /// Books one own fill (position, cash, risk); the host then calls strategy::on_fill.

@@ -22,7 +22,8 @@ TEST(metrics, returns_drawdown_and_exposure) {
   EXPECT_EQ(report.final_equity, 1'100);
   EXPECT_NEAR(report.total_return, 0.1, 1e-12);
   EXPECT_DOUBLE_EQ(report.max_drawdown, 0.2); // 1,100 -> 880
-  EXPECT_EQ(report.max_drawdown_bars, 2u);    // bars 1 and 2 below the peak of bar 0
+  EXPECT_EQ(report.max_drawdown_cents, 220);
+  EXPECT_EQ(report.max_drawdown_bars, 2u); // bars 1 and 2 below the peak of bar 0
   EXPECT_EQ(report.max_drawdown_duration_ns, 2 * ns_per_day);
   EXPECT_DOUBLE_EQ(report.exposure, 0.4);
   // per-bar returns: +10 %, -10 %, -11.11 %, +37.5 %, -9.09 %

@@ -122,6 +122,32 @@ std::vector<bar> random_walk(std::size_t n, std::uint64_t seed) {
   return bars;
 }
 
+TEST(bar_simulator, lazy_views_show_the_levels_the_book_would_hold) {
+  // lazy: synthetic levels, never synced (no order); eager: the book's depth after every requote
+  std::vector<std::vector<price_level_view>> seen[2];
+  for (int eager = 0; eager < 2; ++eager) {
+    scripted_strategy spy;
+    spy.book = [&](strategy_context&, const book_view& view) {
+      std::vector<price_level_view> levels(view.bids.begin(), view.bids.end());
+      levels.insert(levels.end(), view.asks.begin(), view.asks.end());
+      seen[eager].push_back(std::move(levels));
+    };
+    auto config = zero_latency();
+    config.half_spread_ticks = 2;
+    config.replay_levels = 3;
+    config.replay_depth = 700;
+    config.lazy_replay = eager == 0;
+    bar_simulator(config).run(
+        std::vector<bar>{day_bar(0, 1'000, 1'100, 900, 1'050), day_bar(1, 1'050, 1'060, 1'000, 1'010)}, spy);
+  }
+  ASSERT_EQ(seen[0].size(), 8u);
+  EXPECT_EQ(seen[0], seen[1]);
+  EXPECT_EQ(
+      seen[0][0],
+      (std::vector<price_level_view>{
+          {998, 700, 1}, {997, 700, 1}, {996, 700, 1}, {1'002, 700, 1}, {1'003, 700, 1}, {1'004, 700, 1}}));
+}
+
 TEST(bar_simulator, lazy_replay_gives_the_same_results_as_requoting_every_point) {
   const auto bars = random_walk(400, 11);
   const param_map mm{

@@ -17,6 +17,7 @@
 
 #include "actors/gateway/gateway_actor.hpp"
 #include "actors/runtime/exchange.hpp"
+#include "bots/live/order_router.hpp"
 
 namespace bourse::bots {
 namespace {
@@ -36,14 +37,15 @@ instrument stock(std::string symbol) {
 
 /// One node: an in-process exchange with its bot gateway published on 127.0.0.1.
 struct node {
-  explicit node(std::uint16_t wanted_port) {
+  /// `clock_started_at`: the node's game clock start told to bots (0 = the gateway's spawn time).
+  explicit node(std::uint16_t wanted_port, timestamp_ns clock_started_at = 0) {
     register_gateway_types(cfg);
     cfg.load<caf::io::middleman>();
     cfg.set("logger.verbosity", caf::atom("quiet"));
     cfg.set("middleman.heartbeat-interval", caf::timespan{100ms});
     sys.emplace(cfg);
     ex = build_exchange(*sys, {stock("AAA")});
-    gateway = spawn_gateway(*sys, ex.where, ex.instruments, gateway_config{secret}, board);
+    gateway = spawn_gateway(*sys, ex.where, ex.instruments, gateway_config{secret, clock_started_at}, board);
     auto bound = publish_gateway(*sys, gateway, wanted_port);
     EXPECT_TRUE(bound) << sys->render(bound.error());
     port = bound ? *bound : 0;
@@ -195,7 +197,9 @@ TEST(publish_gateway, a_port_another_socket_listens_on_is_refused_at_once) {
 }
 
 TEST_F(live_bot_test, gateway_logs_in_with_the_secret_and_refuses_a_bad_credential) {
+  const auto before = wall_clock_ns();
   node n{0};
+  const auto after = wall_clock_ns();
   auto gw = bot_sys_.middleman().remote_actor<gateway_actor>("127.0.0.1", n.port);
   ASSERT_TRUE(gw) << bot_sys_.render(gw.error());
   caf::scoped_actor self{bot_sys_};
@@ -210,6 +214,8 @@ TEST_F(live_bot_test, gateway_logs_in_with_the_secret_and_refuses_a_bad_credenti
   EXPECT_EQ(good->reason, reason_code::none);
   EXPECT_EQ(good->account, bot_account_id("mm-1"));
   EXPECT_TRUE(good->orders);
+  EXPECT_GE(good->clock_started_at, before); // the node's game clock: the gateway's spawn by default
+  EXPECT_LE(good->clock_started_at, after);
   EXPECT_EQ(bad->reason, reason_code::invalid_credentials);
   EXPECT_FALSE(bad->orders);
   std::optional<symbol_info> known;
@@ -250,6 +256,37 @@ TEST_F(live_bot_test, bot_subscribes_places_orders_and_books_its_fills) {
   EXPECT_EQ(status.state, "running");
   EXPECT_EQ(node_position % 10, 0);
   EXPECT_LT(status.pnl, 0); // crossed the 20-tick spread and paid the taker fee
+  caf::anon_send_exit(bot, caf::exit_reason::user_shutdown);
+}
+
+TEST_F(live_bot_test, bot_reads_its_fundamental_on_the_node_game_clock) {
+  // One game day per second. The path is $1 on day 0 and $200 from day 500 on; the node's clock
+  // started 1,000 s (days) ago. On its own clock (started now) the value trader would value AAA at $1
+  // and never buy; on the node's it values it at $200 and buys the $100.10 ask.
+  constexpr timestamp_ns day = 86'400'000'000'000;
+  constexpr timestamp_ns history_start = 10'000 * day;
+  const auto now = wall_clock_ns();
+  node n{0, now - 1'000'000'000'000};
+  const account_id seller = 7;
+  ASSERT_EQ(n.issue(seller, 1'000), reason_code::none);
+  ASSERT_EQ(n.place(seller, side::sell, 10'010, 1'000, 1)->reason, reason_code::none);
+  auto path = std::make_shared<const price_path>(
+      std::vector<price_point>{{history_start, 100}, {history_start + 500 * day, 20'000}});
+  bot_spec spec{
+      "value-1",
+      "value",
+      {{"interval_s", 0.02}, {"noise_bps", 0}, {"threshold_bps", 100}, {"qty", 10}, {"max_position", 50}},
+      "AAA",
+      risk_limits{},
+      10'000'000,
+      fundamental_source{path, game_clock{history_start, 1, now}}};
+  auto bot = spawn_live_bot(bot_sys_, spec, link(n.port));
+  ASSERT_TRUE(states_.wait_for("running"));
+  const auto id = bot_account_id("value-1");
+  EXPECT_TRUE(eventually([&] {
+    auto v = n.view(id);
+    return v && !v->positions.empty() && v->positions.front().net() == 50;
+  }));
   caf::anon_send_exit(bot, caf::exit_reason::user_shutdown);
 }
 
