@@ -2,7 +2,6 @@
 
 #include <jwt.h>
 
-#include <cerrno>
 #include <charconv>
 #include <cstdlib>
 #include <memory>
@@ -32,11 +31,16 @@ std::string_view grant(jwt_t* jwt, const char* name) {
   return value == nullptr ? std::string_view{} : std::string_view(value);
 }
 
-// jwt_get_grant_int returns 0 and sets errno to ENOENT when the claim is absent or not a number.
+// The claim `name` when it is a JSON integer. libjwt 1.10's jwt_get_grant_int reads a string or a
+// real number claim as 0 without an error, so the claim's JSON text is read instead: it must be
+// exactly a decimal integer ("1.8e9" and "\"1800000000\"" are refused).
 bool int_grant(jwt_t* jwt, const char* name, long& out) {
-  errno = 0;
-  out = jwt_get_grant_int(jwt, name);
-  return errno == 0;
+  std::unique_ptr<char, decltype(&std::free)> json(jwt_get_grants_json(jwt, name), &std::free);
+  if (!json)
+    return false;
+  const std::string_view text(json.get());
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return ec == std::errc{} && end == text.data() + text.size();
 }
 
 } // namespace

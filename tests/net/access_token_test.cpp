@@ -107,6 +107,32 @@ TEST(access_token, wrong_typ_aud_iss_or_claims_are_rejected) {
   EXPECT_EQ(other_issuer.verify(codec().issue(alice(), now), now).code, reason_code::token_invalid);
 }
 
+/// A correctly signed access token whose nbf and exp claims are the given JSON values.
+std::string with_times(const std::string& nbf_json, const std::string& exp_json) {
+  jwt_t* raw = nullptr;
+  jwt_new(&raw);
+  std::unique_ptr<jwt_t, decltype(&jwt_free)> jwt(raw, &jwt_free);
+  const std::string claims = R"({"typ":"access","iss":"bourse","aud":"bourse-api","sub":"42","name":"alice",)"
+                             R"("role":"player","nbf":)" +
+                             nbf_json + R"(,"exp":)" + exp_json + "}";
+  EXPECT_EQ(jwt_add_grants_json(raw, claims.c_str()), 0);
+  jwt_set_alg(raw, JWT_ALG_HS256, reinterpret_cast<const unsigned char*>(secret.data()),
+              static_cast<int>(secret.size()));
+  std::unique_ptr<char, decltype(&std::free)> text(jwt_encode_str(raw), &std::free);
+  return text ? text.get() : "";
+}
+
+TEST(access_token, time_claims_must_be_integers) {
+  const auto exp = std::to_string(now + 900);
+  EXPECT_EQ(codec().verify(with_times(std::to_string(now), exp), now).code, reason_code::none);
+  // libjwt reads these as 0 (no lower bound) unless the JSON type is checked: a future nbf as a
+  // string or a real number must not make the token valid now.
+  EXPECT_EQ(codec().verify(with_times(R"("1800000000")", exp), now).code, reason_code::token_invalid);
+  EXPECT_EQ(codec().verify(with_times("1.8e9", exp), now).code, reason_code::token_invalid);
+  EXPECT_EQ(codec().verify(with_times(std::to_string(now), "\"" + exp + "\""), now).code,
+            reason_code::token_invalid);
+}
+
 TEST(access_token, garbage_is_rejected) {
   for (const char* text : {"", ".", "..", "a.b.c", "not a token", "eyJhbGciOiJIUzI1NiJ9..."})
     EXPECT_EQ(codec().verify(text, now).code, reason_code::token_invalid) << text;
