@@ -24,6 +24,13 @@ std::optional<std::int64_t> interval_seconds(std::string_view name) noexcept {
   return std::nullopt;
 }
 
+std::string_view interval_name(std::int64_t seconds) noexcept {
+  for (auto [text, length] : intervals)
+    if (length == seconds)
+      return text;
+  return {};
+}
+
 bool is_private(channel_kind kind) noexcept {
   return kind == channel_kind::orders || kind == channel_kind::account;
 }

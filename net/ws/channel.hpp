@@ -36,6 +36,9 @@ parsed_channel parse_channel(std::string_view name, const instrument_table& inst
 /// Seconds of a candle interval name (1s|1m|5m|15m|1h|1d); nullopt for another name.
 std::optional<std::int64_t> interval_seconds(std::string_view name) noexcept;
 
+/// Name of a candle interval of this many seconds (1s|1m|5m|15m|1h|1d); empty for another length.
+std::string_view interval_name(std::int64_t seconds) noexcept;
+
 /// True for orders and account.
 bool is_private(channel_kind kind) noexcept;
 

@@ -37,11 +37,8 @@ session_state::session_state(session_actor::pointer self, session_config cfg, st
 }
 
 void session_state::push(std::string text) {
-  if (closed_)
-    return;
-  if (out_->queued_messages() >= cfg_.max_queued_messages || out_->queued_bytes() >= cfg_.max_queued_bytes)
-    return close(close_policy, "SLOW_CONSUMER");
-  out_->push(std::move(text));
+  if (!closed_ && !out_->offer(make_frame(std::move(text)), cfg_.bounds))
+    on_closed(); // past the bounds (closed SLOW_CONSUMER now), or closed by the fan-out
 }
 
 void session_state::close(std::uint16_t code, std::string_view reason) {
@@ -54,9 +51,7 @@ void session_state::close(std::uint16_t code, std::string_view reason) {
 
 void session_state::on_closed() {
   closed_ = true;
-  for (const auto& [symbol, feed] : feeds_)
-    self_->send(feed.md, bourse::atoms::unsubscribe::value, caf::actor_cast<md_subscriber>(self_));
-  feeds_.clear();
+  self_->send(cfg_.fanout, fanout_leave{{}, out_});
   for (const auto& [id, feed] : auctions_)
     self_->send(feed.lot, bourse::atoms::unsubscribe::value, caf::actor_cast<auction_subscriber>(self_));
   auctions_.clear();
@@ -107,6 +102,7 @@ void session_state::authenticate(const boost::json::value& id, const boost::json
   if (user_ && user_->user != check.claims.user)
     return reply_error(id, reason_code::forbidden, "the session belongs to another user");
   user_ = std::move(check.claims);
+  watch_expiry();
   push(result_frame(id, boost::json::object{{"user", user_->user},
                                             {"username", user_->username},
                                             {"role", to_string(user_->user_role)},
@@ -121,18 +117,21 @@ void session_state::on_auth_due() {
 void session_state::on_tick() {
   if (closed_)
     return;
-  if (user_ && user_->expires_at_s <= unix_ms() / 1000)
-    return close(close_policy, to_string(reason_code::token_expired));
-  if (++ticks_ % cfg_.heartbeat_ticks == 0)
-    push(bare_frame("heartbeat", unix_ms()));
-  for (auto& [name, entry] : channels_) {
-    if (!entry.stale || entry.resyncing || out_->queued_messages() * 2 >= cfg_.conflate_after_messages)
-      continue;
-    entry.resyncing = true;
-    request_book(entry.ch.symbol);
-  }
+  push(bare_frame("heartbeat", unix_ms()));
   if (!closed_)
-    self_->delayed_send(self_, cfg_.tick, atoms::tick::value);
+    self_->delayed_send(self_, cfg_.heartbeat, atoms::tick::value);
+}
+
+void session_state::on_expiry() {
+  if (!closed_ && user_ && user_->expires_at_s <= unix_ms() / 1000)
+    close(close_policy, to_string(reason_code::token_expired));
+}
+
+void session_state::watch_expiry() {
+  if (user_)
+    self_->delayed_send(
+        self_, std::chrono::milliseconds(std::max<std::int64_t>(0, user_->expires_at_s * 1000 - unix_ms())),
+        atoms::expiry::value);
 }
 
 reason_code session_state::trading_denied() const {
@@ -221,15 +220,10 @@ session_actor spawn_session(caf::actor_system& sys, const session_config& cfg, s
       [](session_actor::pointer self, session_config c, std::shared_ptr<ws_outbox> o,
          std::optional<access_claims> u) -> session_actor::behavior_type {
         auto s = std::make_shared<session_state>(self, c, std::move(o), std::move(u));
-        self->delayed_send(self, c.tick, atoms::tick::value);
+        s->watch_expiry();
+        self->delayed_send(self, c.heartbeat, atoms::tick::value);
         self->delayed_send(self, c.auth_timeout, atoms::auth_due::value);
         return {
-            [s](const l2_snapshot& snap) { s->on_snapshot(snap, true); },
-            [s](const l2_delta& delta) { s->on_delta(delta); },
-            [s](const trade_print& t) { s->on_trade(t); },
-            [s](const ticker& t) { s->on_ticker(t); },
-            [s](const candle& c) { s->on_candle(c); },
-            [s](bourse::atoms::dropped, const std::string& symbol) { s->on_dropped(symbol); },
             [s](const auction_event& e) { s->on_auction_event(e); },
             [s](const fill_notice& fill) { s->on_fill(fill); },
             [s](bourse::atoms::update, account_id) { s->poll_account(); },
@@ -237,6 +231,7 @@ session_actor spawn_session(caf::actor_system& sys, const session_config& cfg, s
             [s](atoms::closed) { s->on_closed(); },
             [s](atoms::tick) { s->on_tick(); },
             [s](atoms::auth_due) { s->on_auth_due(); },
+            [s](atoms::expiry) { s->on_expiry(); },
         };
       },
       cfg, std::move(out), std::move(user));

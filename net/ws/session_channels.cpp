@@ -9,12 +9,6 @@
 
 namespace bourse::net::ws {
 
-namespace {
-
-constexpr std::string_view ticker_channel = "ticker";
-
-} // namespace
-
 void session_state::subscribe(const boost::json::value& id, const boost::json::object& op, bool add) {
   const auto* names = op.if_contains("channels");
   if (names == nullptr || !names->is_array())
@@ -49,32 +43,11 @@ reason_code session_state::add_channel(const channel& ch) {
   if (ch.kind == channel_kind::auction)
     return add_auction(ch);
   channels_.emplace(ch.name, channel_entry{ch});
-  switch (ch.kind) {
-  case channel_kind::book:
-    if (add_feed(ch.symbol, ch.name))
-      request_book(ch.symbol);
-    break;
-  case channel_kind::trades:
-    add_feed(ch.symbol, ch.name);
-    channels_.at(ch.name).ready = true;
-    push(channel_frame(ch.name, "snapshot", 0, boost::json::array{}));
-    break;
-  case channel_kind::candles:
-    add_feed(ch.symbol, ch.name);
-    request_candles(ch);
-    break;
-  case channel_kind::ticker:
-    for (const auto& [symbol, inst] : *cfg_.instruments)
-      add_feed(symbol, ch.name);
-    request_tickers();
-    break;
-  case channel_kind::orders:
-  case channel_kind::account:
+  if (ch.kind == channel_kind::orders || ch.kind == channel_kind::account) {
     start_listening();
     poll_account();
-    break;
-  case channel_kind::auction:
-    break;
+  } else {
+    self_->send(cfg_.fanout, fanout_join{ch, out_});
   }
   return reason_code::none;
 }
@@ -83,177 +56,15 @@ void session_state::remove_channel(const std::string& name) {
   auto it = channels_.find(name);
   if (it == channels_.end())
     return;
-  if (it->second.ch.kind == channel_kind::auction) {
+  if (it->second.ch.kind == channel_kind::auction)
     remove_auction(it->second.ch);
-  } else if (it->second.ch.kind == channel_kind::ticker) {
-    for (const auto& [symbol, inst] : *cfg_.instruments)
-      remove_feed(symbol, name);
-  } else if (!it->second.ch.symbol.empty()) {
-    remove_feed(it->second.ch.symbol, name);
-  }
+  else if (!is_private(it->second.ch.kind))
+    self_->send(cfg_.fanout, fanout_leave{name, out_});
   channels_.erase(it);
   if (!has_private()) {
     last_view_.reset();
     stop_listening();
   }
-}
-
-bool session_state::add_feed(const std::string& symbol, const std::string& channel_name) {
-  auto& feed = feeds_[symbol];
-  bool existed = !feed.channels.empty();
-  feed.channels.insert(channel_name);
-  if (existed)
-    return true;
-  feed.md = cfg_.where->market_data(symbol);
-  if (!feed.md)
-    return false;
-  self_
-      ->request(feed.md, cfg_.request_timeout, bourse::atoms::subscribe::value,
-                caf::actor_cast<md_subscriber>(self_))
-      .then([this](l2_snapshot& snap) { on_snapshot(snap, false); },
-            [this, symbol](caf::error& err) { reply_error(nullptr, to_reason(err), symbol); });
-  return false;
-}
-
-void session_state::remove_feed(const std::string& symbol, const std::string& channel_name) {
-  auto it = feeds_.find(symbol);
-  if (it == feeds_.end())
-    return;
-  it->second.channels.erase(channel_name);
-  if (!it->second.channels.empty())
-    return;
-  if (it->second.md)
-    self_->send(it->second.md, bourse::atoms::unsubscribe::value, caf::actor_cast<md_subscriber>(self_));
-  feeds_.erase(it);
-}
-
-void session_state::credit(const std::string& symbol) {
-  auto it = feeds_.find(symbol);
-  if (it != feeds_.end() && it->second.md)
-    self_->send(it->second.md, bourse::atoms::credit::value, caf::actor_cast<md_subscriber>(self_),
-                std::uint64_t{1});
-}
-
-void session_state::request_book(const std::string& symbol) {
-  auto it = feeds_.find(symbol);
-  if (it == feeds_.end() || !it->second.md)
-    return;
-  self_->request(it->second.md, cfg_.request_timeout, caf::get_atom::value, bourse::atoms::snapshot::value)
-      .then([this](l2_snapshot& snap) { on_snapshot(snap, false); },
-            [this, symbol](caf::error& err) { reply_error(nullptr, to_reason(err), symbol); });
-}
-
-void session_state::request_candles(const channel& ch) {
-  auto md = cfg_.where->market_data(ch.symbol);
-  self_->request(md, cfg_.request_timeout, caf::get_atom::value, bourse::atoms::candles::value, ch.interval_s)
-      .then(
-          [this, name = ch.name](std::vector<candle>& cs) {
-            auto it = channels_.find(name);
-            if (it == channels_.end() || it->second.ready)
-              return;
-            boost::json::array data;
-            for (const auto& c : cs)
-              data.push_back(candle_json(c));
-            it->second.ready = true;
-            push(channel_frame(name, "snapshot", 0, std::move(data)));
-          },
-          [this, name = ch.name](caf::error& err) { reply_error(nullptr, to_reason(err), name); });
-}
-
-void session_state::request_tickers() {
-  for (const auto& [symbol, inst] : *cfg_.instruments) {
-    auto md = cfg_.where->market_data(symbol);
-    if (!md)
-      continue;
-    self_->request(md, cfg_.request_timeout, caf::get_atom::value, bourse::atoms::summary::value)
-        .then(
-            [this, symbol = symbol](daily_summary& day) {
-              auto it = channels_.find(std::string(ticker_channel));
-              if (it == channels_.end())
-                return;
-              it->second.ready = true;
-              ticker t{symbol, {}, day.last, day.volume};
-              push(channel_frame(ticker_channel, "ticker", ++it->second.seq,
-                                 ticker_json(t, reference_price(symbol))));
-            },
-            [](caf::error&) { /* nop: the next ticker event fills the gap */ });
-  }
-}
-
-cents session_state::reference_price(const std::string& symbol) const {
-  if (auto price = cfg_.where->reference_price(symbol); price != 0)
-    return price;
-  auto it = cfg_.instruments->find(symbol);
-  return it == cfg_.instruments->end() ? 0 : it->second.reference_price;
-}
-
-void session_state::on_snapshot(const l2_snapshot& snap, bool forced) {
-  if (forced)
-    credit(snap.symbol);
-  for (auto& [name, entry] : channels_) {
-    if (entry.ch.kind != channel_kind::book || entry.ch.symbol != snap.symbol)
-      continue;
-    if (!forced && entry.ready && !entry.stale)
-      continue;
-    entry.seq = snap.md_seq;
-    entry.ready = true;
-    entry.stale = false;
-    entry.resyncing = false;
-    push(channel_frame(name, "snapshot", snap.md_seq, book_json(snap)));
-  }
-}
-
-void session_state::on_delta(const l2_delta& delta) {
-  credit(delta.symbol);
-  for (auto& [name, entry] : channels_) {
-    if (entry.ch.kind != channel_kind::book || entry.ch.symbol != delta.symbol || !entry.ready ||
-        entry.stale || delta.md_seq <= entry.seq)
-      continue;
-    if (delta.md_seq != entry.seq + 1 || out_->queued_messages() >= cfg_.conflate_after_messages) {
-      entry.stale = true;
-      continue;
-    }
-    entry.seq = delta.md_seq;
-    push(channel_frame(name, "delta", delta.md_seq, delta_json(delta)));
-  }
-}
-
-void session_state::on_trade(const trade_print& trade) {
-  credit(trade.symbol);
-  for (auto& [name, entry] : channels_)
-    if (entry.ch.kind == channel_kind::trades && entry.ch.symbol == trade.symbol)
-      push(channel_frame(name, "trade", ++entry.seq, trade_json(trade)));
-}
-
-void session_state::on_ticker(const ticker& t) {
-  credit(t.symbol);
-  auto it = channels_.find(std::string(ticker_channel));
-  if (it != channels_.end())
-    push(
-        channel_frame(ticker_channel, "ticker", ++it->second.seq, ticker_json(t, reference_price(t.symbol))));
-}
-
-void session_state::on_candle(const candle& c) {
-  credit(c.symbol);
-  for (auto& [name, entry] : channels_)
-    if (entry.ch.kind == channel_kind::candles && entry.ch.symbol == c.symbol &&
-        entry.ch.interval_s == c.interval_s && entry.ready)
-      push(channel_frame(name, "candle", ++entry.seq, candle_json(c)));
-}
-
-void session_state::on_dropped(const std::string& symbol) {
-  // The market-data actor removed this slow subscriber: subscribe again; book channels resync from
-  // the snapshot that answers.
-  auto it = feeds_.find(symbol);
-  if (it == feeds_.end())
-    return;
-  auto names = it->second.channels;
-  feeds_.erase(it);
-  for (auto& [name, entry] : channels_)
-    if (entry.ch.kind == channel_kind::book && entry.ch.symbol == symbol)
-      entry.stale = true;
-  for (const auto& name : names)
-    add_feed(symbol, name);
 }
 
 bool session_state::has_private() const {

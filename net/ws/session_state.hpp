@@ -8,7 +8,6 @@
 #include <boost/json/value.hpp>
 
 #include <map>
-#include <set>
 #include <string>
 
 namespace bourse::net::ws {
@@ -23,19 +22,18 @@ public:
 
   /// One inbound text frame.
   void on_frame(const std::string& text);
-  /// Periodic work: heartbeat, token expiry, conflation resync.
+  /// The heartbeat period passed: a heartbeat frame.
   void on_tick();
+  /// The token's expiry time passed (a timer set at each auth): close 1008 TOKEN_EXPIRED if it did
+  /// expire (a later auth may have extended it).
+  void on_expiry();
+  /// Sets the timer of the current token's expiry.
+  void watch_expiry();
   /// The first-auth deadline passed.
   void on_auth_due();
   /// The connection ended.
   void on_closed();
 
-  void on_snapshot(const l2_snapshot& snap, bool forced);
-  void on_delta(const l2_delta& delta);
-  void on_trade(const trade_print& trade);
-  void on_ticker(const ticker& t);
-  void on_candle(const candle& c);
-  void on_dropped(const std::string& symbol);
   /// A fill of the account's orders (session_channels.cpp): a `fill` event on the `orders` channel.
   void on_fill(const fill_notice& fill);
   /// Reads the account's view and sends what changed on the private channels.
@@ -44,22 +42,17 @@ public:
   void on_auction_event(const auction_event& e);
 
 private:
+  /// A subscribed channel; the public ones are served by the fan-out, the private ones from here.
   struct channel_entry {
     channel ch;
     std::uint64_t seq = 0;
     bool ready = false; ///< its snapshot was sent
-    bool stale = false; ///< book: deltas withheld, a snapshot must follow
-    bool resyncing = false;
   };
   /// A joined lot: its actor and the lot as last read (sent whole with each STATE).
   struct auction_feed {
     std::string channel_name;
     auction_actor lot;
     std::optional<auction_record> record;
-  };
-  struct symbol_feed {
-    market_data_actor md;
-    std::set<std::string> channels;
   };
 
   void push(std::string text);
@@ -70,15 +63,8 @@ private:
   void subscribe(const boost::json::value& id, const boost::json::object& op, bool add);
   reason_code add_channel(const channel& ch);
   void remove_channel(const std::string& name);
-  bool add_feed(const std::string& symbol, const std::string& channel_name);
-  void remove_feed(const std::string& symbol, const std::string& channel_name);
   reason_code add_auction(const channel& ch);
   void remove_auction(const channel& ch);
-  void credit(const std::string& symbol);
-  void request_book(const std::string& symbol);
-  void request_candles(const channel& ch);
-  void request_tickers();
-  cents reference_price(const std::string& symbol) const;
 
   void apply_view(const account_view& v);
   bool has_private() const;
@@ -96,14 +82,12 @@ private:
   std::optional<access_claims> user_;
   rate_limiter inbound_;
   std::map<std::string, channel_entry> channels_;
-  std::map<std::string, symbol_feed> feeds_;
   std::map<lot_id, auction_feed> auctions_;
   std::optional<account_view> last_view_;
   bool polling_ = false;
   bool repoll_ = false;    ///< a change arrived while polling: poll again after
   bool listening_ = false; ///< subscribed to the account as its listener
   bool closed_ = false;
-  std::int64_t ticks_ = 0;
 };
 
 } // namespace bourse::net::ws

@@ -3,7 +3,7 @@
 #include "net/ws/ws_endpoint.hpp"
 #include "net/ws/ws_json.hpp"
 
-#include <boost/asio/post.hpp>
+#include <boost/asio/dispatch.hpp>
 #include <boost/beast/core/buffers_to_string.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/write.hpp>
@@ -23,10 +23,13 @@ namespace bourse::net::ws {
 template <class Connection>
 class link_outbox : public ws_outbox {
 public:
-  void attach(boost::asio::any_io_executor strand, std::weak_ptr<Connection> conn) {
+  /// Before the outbox is shared: the connection, its strand and its fan-out lane.
+  void attach(boost::asio::any_io_executor strand, std::weak_ptr<Connection> conn,
+              std::weak_ptr<ws_lane> lane) {
     std::lock_guard lock(mutex_);
     strand_ = std::move(strand);
     conn_ = std::move(conn);
+    lane_ = std::move(lane);
   }
 
   /// The connection is ending: no more posts to its strand.
@@ -35,33 +38,42 @@ public:
     strand_ = {};
   }
 
-  void push(std::string text) override {
-    const auto bytes = text.size();
-    ++queued_messages_;
-    queued_bytes_ += static_cast<std::int64_t>(bytes);
-    if (!post([text = std::move(text)](Connection& conn) mutable { conn.queue_frame(std::move(text)); }))
-      written(bytes);
-  }
-
-  void close(std::uint16_t code, std::string reason) override {
-    post([code, reason = std::move(reason)](Connection& conn) mutable {
-      conn.start_close(code, std::move(reason));
-    });
-  }
-
   /// One queued frame of size bytes was written or discarded.
   void written(std::size_t bytes) {
     --queued_messages_;
     queued_bytes_ -= static_cast<std::int64_t>(bytes);
   }
 
+protected:
+  void do_push(shared_frame frame) override {
+    const auto bytes = frame->size();
+    ++queued_messages_;
+    queued_bytes_ += static_cast<std::int64_t>(bytes);
+    if (!post([frame = std::move(frame)](Connection& conn) mutable { conn.queue_frame(std::move(frame)); }))
+      written(bytes);
+  }
+
+  void do_close(std::uint16_t code, std::string reason) override {
+    post([code, reason = std::move(reason)](Connection& conn) mutable {
+      conn.start_close(code, std::move(reason));
+    });
+  }
+
 private:
+  /// Runs fn on the connection's strand: inline when called on an I/O thread while the strand is
+  /// idle (the fan-out's lanes), else queued there.
   template <class F>
   bool post(F fn) {
-    std::lock_guard lock(mutex_);
-    if (!strand_)
-      return false;
-    boost::asio::post(strand_, [conn = conn_, fn = std::move(fn)]() mutable {
+    boost::asio::any_io_executor strand;
+    std::weak_ptr<Connection> conn;
+    {
+      std::lock_guard lock(mutex_);
+      if (!strand_)
+        return false;
+      strand = strand_;
+      conn = conn_;
+    }
+    boost::asio::dispatch(strand, [conn = std::move(conn), fn = std::move(fn)]() mutable {
       if (auto c = conn.lock())
         fn(*c);
     });
@@ -117,17 +129,18 @@ public:
       self->req_ = {}; // the upgrade request's headers are not needed past the handshake
       if (ec)
         return;
-      self->outbox_->attach(self->ws_.get_executor(), self->weak_from_this());
+      self->lane_ = self->endpoint_.lane_for(self->ws_.get_executor());
+      self->outbox_->attach(self->ws_.get_executor(), self->weak_from_this(), self->lane_);
       self->actor_ = self->endpoint_.start_session(self->outbox_, std::move(self->user_));
       self->read();
     });
   }
 
   /// On the strand: queue one text frame.
-  void queue_frame(std::string text) {
+  void queue_frame(shared_frame frame) {
     if (closing_)
-      return outbox_->written(text.size());
-    queue_.push_back(std::move(text));
+      return outbox_->written(frame->size());
+    queue_.push_back(std::move(frame));
     if (queue_.size() == 1)
       write_next();
   }
@@ -138,7 +151,7 @@ public:
       return;
     closing_ = true;
     while (queue_.size() > (writing_ ? 1U : 0U)) {
-      outbox_->written(queue_.back().size());
+      outbox_->written(queue_.back()->size());
       queue_.pop_back();
     }
     boost::beast::websocket::close_reason why(static_cast<boost::beast::websocket::close_code>(code), reason);
@@ -180,7 +193,8 @@ private:
         return self->ended();
       if (!self->ws_.got_text()) {
         self->buffer_.clear();
-        self->outbox_->push(error_frame(nullptr, reason_code::malformed_request, "text frames only"));
+        self->outbox_->push(
+            make_frame(error_frame(nullptr, reason_code::malformed_request, "text frames only")));
         return self->read();
       }
       caf::anon_send(self->actor_, atoms::frame::value,
@@ -199,10 +213,10 @@ private:
   void write_next() {
     writing_ = true;
     ws_.text(true);
-    ws_.async_write(boost::asio::buffer(queue_.front()),
+    ws_.async_write(boost::asio::buffer(*queue_.front()),
                     [self = this->shared_from_this()](boost::system::error_code ec, std::size_t) {
                       self->writing_ = false;
-                      self->outbox_->written(self->queue_.front().size());
+                      self->outbox_->written(self->queue_.front()->size());
                       self->queue_.pop_front();
                       if (ec)
                         return self->ended();
@@ -216,11 +230,12 @@ private:
   std::unique_ptr<connection_limiter::slot> slot_;
   ws_endpoint& endpoint_;
   std::shared_ptr<outbox_type> outbox_;
+  std::shared_ptr<ws_lane> lane_; ///< kept alive by its connections
   std::optional<access_claims> user_;
   session_actor actor_;
   boost::beast::flat_buffer buffer_;
   http::response res_;
-  std::deque<std::string> queue_;
+  std::deque<shared_frame> queue_;
   bool writing_ = false;
   bool closing_ = false;
 };

@@ -2,7 +2,11 @@
 
 #include "net/ws/ws_connection.hpp"
 
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/strand.hpp>
 #include <boost/beast/http/field.hpp>
+#include <caf/send.hpp>
 
 #include <algorithm>
 
@@ -56,6 +60,17 @@ bool origin_allowed(const http::request& req, const std::vector<std::string>& al
          origin.substr(scheme_end + 3) == req[field::host];
 }
 
+/// A fan-out lane: a strand of the I/O threads' io_context.
+class strand_lane final : public ws_lane {
+public:
+  explicit strand_lane(boost::asio::io_context& io) : strand_(boost::asio::make_strand(io)) {}
+
+  void run(std::function<void()> job) override { boost::asio::post(strand_, std::move(job)); }
+
+private:
+  boost::asio::strand<boost::asio::io_context::executor_type> strand_;
+};
+
 template <class Stream>
 void serve(Stream stream, http::request req, std::unique_ptr<connection_limiter::slot> slot,
            ws_endpoint& ep) {
@@ -72,15 +87,36 @@ session_config session_config_from(const config::limits_settings& limits, std::s
   cfg.instruments = std::move(instruments);
   cfg.codec = codec;
   cfg.messages_per_s = limits.ws_messages_per_s;
-  cfg.max_queued_messages = limits.outbound_queue_messages;
-  cfg.max_queued_bytes = limits.outbound_queue_bytes;
-  cfg.conflate_after_messages = std::max<std::int64_t>(1, limits.outbound_queue_messages / 4);
+  cfg.bounds.max_messages = limits.outbound_queue_messages;
+  cfg.bounds.max_bytes = limits.outbound_queue_bytes;
+  cfg.bounds.conflate_after_messages = std::max<std::int64_t>(1, limits.outbound_queue_messages / 4);
   return cfg;
 }
 
 ws_endpoint::ws_endpoint(caf::actor_system& sys, session_config cfg, const config::limits_settings& limits)
     : sys_(sys), cfg_(std::move(cfg)), limits_(limits) {
-  // nop
+  cfg_.fanout = spawn_fanout(sys_, fanout_config{cfg_.where, cfg_.instruments, cfg_.bounds,
+                                                 fanout_config{}.tick, cfg_.request_timeout});
+}
+
+ws_endpoint::~ws_endpoint() {
+  caf::anon_send_exit(cfg_.fanout, caf::exit_reason::user_shutdown);
+}
+
+std::shared_ptr<ws_lane> ws_endpoint::lane_for(const boost::asio::any_io_executor& ex) {
+  using io_strand = boost::asio::strand<boost::asio::io_context::executor_type>;
+  const auto* strand = ex.target<io_strand>();
+  if (strand == nullptr)
+    return nullptr;
+  auto* io = &strand->get_inner_executor().context();
+  std::lock_guard lock(lanes_mutex_);
+  auto& slot = lanes_[next_lane_++ % fanout_lanes];
+  auto lane = slot.lock();
+  if (!lane) {
+    lane = std::make_shared<strand_lane>(*io);
+    slot = lane;
+  }
+  return lane;
 }
 
 ws_endpoint::admission ws_endpoint::admit(const http::request& req) const {

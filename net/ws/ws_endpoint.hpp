@@ -4,7 +4,11 @@
 #include "net/http/connection.hpp"
 #include "net/ws/session.hpp"
 
+#include <boost/asio/any_io_executor.hpp>
 #include <caf/actor_system.hpp>
+
+#include <array>
+#include <mutex>
 
 namespace bourse::net::ws {
 
@@ -18,7 +22,11 @@ namespace bourse::net::ws {
 class ws_endpoint : public http::upgrade_handler {
 public:
   /// cfg.codec verifies handshake tokens too; everything must outlive the server.
+  /// Spawns the endpoint's public-channel fan-out actor (stopped by the destructor).
   ws_endpoint(caf::actor_system& sys, session_config cfg, const config::limits_settings& limits);
+  ~ws_endpoint() override;
+  ws_endpoint(const ws_endpoint&) = delete;
+  ws_endpoint& operator=(const ws_endpoint&) = delete;
 
   void upgrade(boost::beast::tcp_stream stream, http::request req, std::string address,
                std::unique_ptr<connection_limiter::slot> slot) override;
@@ -39,10 +47,21 @@ public:
 
   const config::limits_settings& limits() const noexcept { return limits_; }
 
+  /// The fan-out lane of a new connection whose strand is ex: fanout_lanes lanes on ex's
+  /// io_context, handed out round robin, alive while a connection holds them; null when ex is not
+  /// a strand of an io_context.
+  std::shared_ptr<ws_lane> lane_for(const boost::asio::any_io_executor& ex);
+
+  /// Lanes per endpoint: enough to keep every I/O thread writing during one fan-out.
+  static constexpr std::size_t fanout_lanes = 4;
+
 private:
   caf::actor_system& sys_;
   session_config cfg_;
   config::limits_settings limits_;
+  std::mutex lanes_mutex_;
+  std::array<std::weak_ptr<ws_lane>, fanout_lanes> lanes_;
+  std::size_t next_lane_ = 0;
 };
 
 /// Session tunables from the configured limits (the first conflation bound is a quarter of
