@@ -86,10 +86,15 @@ private:
       return shared_.upgrade->upgrade(std::move(stream_), std::move(req), std::move(address_),
                                       std::move(slot_));
     keep_alive_ = req.keep_alive();
-    shared_.dispatch.dispatch(std::move(req), address_, [self = this->shared_from_this()](response res) {
-      asio::dispatch(self->stream_.get_executor(),
-                     [self, res = std::move(res)]() mutable { self->write(std::move(res)); });
-    });
+    // The answer hands the session over to its strand: the thread that answered (an actor's) keeps no
+    // reference to it.
+    shared_.dispatch.dispatch(
+        std::move(req), address_, [self = this->shared_from_this()](response res) mutable {
+          auto strand = self->stream_.get_executor();
+          asio::dispatch(strand, [self = std::move(self), res = std::move(res)]() mutable {
+            self->write(std::move(res));
+          });
+        });
   }
 
   bool wants_upgrade(const request& req) const {

@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <utility>
 
 namespace bourse::net::http {
 
@@ -105,12 +106,17 @@ void dispatcher::dispatch(request req, std::string client_address, std::function
   info->method = std::string(req.method_string());
   info->head = req.method() == verb::head;
   info->limit = per_ip_.acquire(client_address, info->start_ns);
+  // The first answer takes `done` out of the shared slot, so the connection it holds is released then,
+  // not when the last copy of the responder (kept by an actor's request handlers) is destroyed, which
+  // may be after the server.
   auto answered = std::make_shared<std::atomic<bool>>(false);
-  responder respond = [this, info, answered, done = std::move(done)](response res) {
+  auto slot = std::make_shared<std::function<void(response)>>(std::move(done));
+  responder respond = [this, info, answered, slot](response res) {
     if (answered->exchange(true))
       return;
+    auto reply = std::exchange(*slot, nullptr);
     finish(*info, res);
-    done(std::move(res));
+    reply(std::move(res));
   };
   if (!info->limit.allowed) {
     info->route = "rate_limited";
