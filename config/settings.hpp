@@ -32,9 +32,14 @@ struct node_settings {
   std::uint16_t actor_port = 4242;
 };
 
-/// The PostgreSQL connection (libpq URL); empty means the embedded private cluster.
+/// The PostgreSQL connection (libpq URL; empty means the embedded private cluster) and the group
+/// commit of the node's journal.
 struct database_settings {
   std::string url;
+  /// A journal batch closes this long (microseconds) after its oldest request arrived, or when full.
+  std::int64_t commit_delay_us = 1000;
+  /// A journal batch closes at this many rows.
+  std::int64_t commit_batch_rows = 4096;
 };
 
 /// The first administrator; an empty password is generated at first start.

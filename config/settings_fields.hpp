@@ -20,6 +20,8 @@ void visit_fields(settings& s, Visitor&& visit) {
   visit("node.data_dir", s.node.data_dir);
   visit("node.actor_port", s.node.actor_port);
   visit("database.url", s.database.url);
+  visit("database.commit_delay_us", s.database.commit_delay_us);
+  visit("database.commit_batch_rows", s.database.commit_batch_rows);
   visit("admin.username", s.admin.username);
   visit("admin.password", s.admin.password);
   visit("auth.jwt_secret", s.auth.jwt_secret);

@@ -201,6 +201,10 @@ void validate(const settings& s) {
   });
   if (s.game.starting_cash_cents < 0)
     fail("settings", "game.starting_cash_cents", "must not be negative");
+  if (s.database.commit_delay_us < 0 || s.database.commit_delay_us > 1'000'000)
+    fail("settings", "database.commit_delay_us", "expected 0..1000000");
+  if (s.database.commit_batch_rows < 1)
+    fail("settings", "database.commit_batch_rows", "must be positive");
 }
 
 settings load_settings(int argc, const char* const* argv, const env_lookup& env) {

@@ -1,5 +1,7 @@
 #include "persistence/account_journal.hpp"
 
+#include "persistence/auction_entries.hpp"
+
 namespace bourse {
 namespace {
 
@@ -150,7 +152,14 @@ entry_outcome apply_entry(account_actor_state& st, const instrument_table& instr
   case account_entry_kind::delivery:
     out.reason = deliver(st.acc, instruments, entry.symbol, entry.amount);
     break;
+  case account_entry_kind::hold:
+  case account_entry_kind::release_hold:
+  case account_entry_kind::pay_hold:
+  case account_entry_kind::sell_outside_book:
+    out.reason = apply_auction_entry(st, entry);
+    break;
   }
+  st.house_credited += out.taker_fee + out.maker_fee + house_credit(st.acc.id(), entry, out.reason).fee;
   return out;
 }
 

@@ -29,10 +29,13 @@ pg_expected<void> replay_account(account_actor_state& state, const instrument_ta
                                  std::span<const account_entry> journal, const book_event_log& events,
                                  house_state& house);
 
-/// Rebuilds every account that has a journal (cash, positions, reservations, idempotency results),
-/// then applies the durable book events of its orders beyond its journal (reports it had not
-/// journaled when the node stopped) and journals those before returning. Logs accounts, entries,
-/// caught-up events and milliseconds. `limits` are the accounts' risk limits (not journaled).
+/// Rebuilds every account that has a journal (cash, positions, reservations, idempotency results):
+/// from its latest readable checkpoint (persistence/account_checkpoint.hpp) and the entries after
+/// it, or from its whole journal (an unreadable checkpoint is logged and skipped); loads only the
+/// book events after the accounts' applied ones. Then applies the durable book events of its orders
+/// beyond its journal (reports it had not journaled when the node stopped) and journals those
+/// before returning; keeps the two latest checkpoints per account. Logs accounts, checkpoints,
+/// entries, events and milliseconds. `limits` are the accounts' risk limits (not journaled).
 pg_expected<recovered_accounts> recover_accounts(pg_connection& conn, const instrument_table& instruments,
                                                  risk_limits limits = {});
 

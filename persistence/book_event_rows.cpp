@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "persistence/copy_reader.hpp"
 #include "persistence/enum_names.hpp"
 
 namespace bourse {
@@ -37,36 +38,44 @@ void append_book_event(table_rows& rows, std::string_view symbol, const book_eve
 
 pg_expected<std::vector<book_event>> load_book_events(pg_connection& conn, std::string_view symbol,
                                                       sequence after) {
-  auto found = conn.exec("SELECT seq, kind, time_ns, order_id, user_id, client_ref, side, price, quantity,"
-                         " remaining, reason, maker_order_id, maker_user_id, maker_client_ref,"
-                         " maker_remaining FROM book_events WHERE symbol = $1 AND seq > $2 ORDER BY seq",
-                         symbol, as_bigint(after));
-  if (!found)
-    return found.error();
-  const auto& rows = *found;
-  std::vector<book_event> events(static_cast<std::size_t>(rows.rows()));
-  for (int row = 0; row < rows.rows(); ++row) {
-    auto& event = events[static_cast<std::size_t>(row)];
-    event.seq = from_bigint(rows.int64(row, 0));
-    const auto kind = parse_enum<book_event_kind>(event_kind_names, rows.text(row, 1));
-    const auto reason = reason_code_from_string(rows.text(row, 10));
-    if (!kind || !reason)
-      return pg_error{reason_code::persistence_failed, {}, "book_events row with unknown kind or reason"};
-    event.kind = *kind;
-    event.reason = *reason;
-    event.time = rows.int64(row, 2);
-    event.order = from_bigint(rows.int64(row, 3));
-    event.owner = from_bigint(rows.int64(row, 4));
-    event.client_ref = from_bigint(rows.int64(row, 5));
-    event.order_side = rows.text(row, 6) == "BUY" ? side::buy : side::sell;
-    event.price = rows.int64(row, 7);
-    event.qty = rows.int64(row, 8);
-    event.remaining = rows.int64(row, 9);
-    event.maker_order = from_bigint(rows.int64(row, 11));
-    event.maker_owner = from_bigint(rows.int64(row, 12));
-    event.maker_client_ref = from_bigint(rows.int64(row, 13));
-    event.maker_remaining = rows.int64(row, 14);
-  }
+  std::vector<book_event> events;
+  std::int64_t value[11] = {};
+  auto copied = copy_out(
+      conn,
+      "SELECT seq, time_ns, order_id, user_id, client_ref, price, quantity, remaining, maker_order_id,"
+      " maker_user_id, maker_client_ref, maker_remaining, kind, side, reason FROM book_events WHERE symbol "
+      "= " +
+          sql_literal(symbol) + " AND seq > " + std::to_string(as_bigint(after)) + " ORDER BY seq",
+      15, [&](copy_fields f) {
+        auto& event = events.emplace_back();
+        std::int64_t seq = 0;
+        bool ok = parse_int64(f[0], seq);
+        for (std::size_t i = 0; i < 11; ++i)
+          ok = parse_int64(f[i + 1], value[i]) && ok;
+        const auto kind = parse_enum<book_event_kind>(event_kind_names, f[12]);
+        const auto order_side = parse_enum<side>(side_names, f[13]);
+        const auto reason = reason_code_from_string(f[14]);
+        if (!ok || !kind || !order_side || !reason)
+          return false;
+        event.seq = from_bigint(seq);
+        event.time = value[0];
+        event.order = from_bigint(value[1]);
+        event.owner = from_bigint(value[2]);
+        event.client_ref = from_bigint(value[3]);
+        event.price = value[4];
+        event.qty = value[5];
+        event.remaining = value[6];
+        event.maker_order = from_bigint(value[7]);
+        event.maker_owner = from_bigint(value[8]);
+        event.maker_client_ref = from_bigint(value[9]);
+        event.maker_remaining = value[10];
+        event.kind = *kind;
+        event.order_side = *order_side;
+        event.reason = *reason;
+        return true;
+      });
+  if (!copied)
+    return copied.error();
   return events;
 }
 

@@ -30,6 +30,30 @@ pg_expected<void> replay_book(book_state& state, std::span<const book_command> j
   return {};
 }
 
+pg_expected<std::shared_ptr<book_state>> recover_book(pg_connection& conn, const instrument& rules) {
+  auto journal = load_book_journal(conn, rules.symbol);
+  if (!journal)
+    return journal.error();
+  auto state = std::make_shared<book_state>(rules);
+  if (auto replayed = replay_book(*state, *journal); !replayed)
+    return replayed.error();
+  return state;
+}
+
+void log_books(const std::map<std::string, std::shared_ptr<book_state>>& books,
+               std::chrono::steady_clock::time_point started) {
+  std::size_t commands = 0;
+  std::size_t open_orders = 0;
+  for (const auto& [symbol, state] : books) {
+    commands += state->journaled;
+    open_orders += state->book.open_order_count();
+  }
+  const auto elapsed =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+  spdlog::info("recovery: {} books, {} commands replayed, {} open orders, {} ms", books.size(), commands,
+               open_orders, elapsed.count());
+}
+
 pg_expected<std::map<std::string, std::shared_ptr<book_state>>>
 recover_books(pg_connection& conn, const instrument_table& instruments) {
   const auto started = std::chrono::steady_clock::now();
@@ -37,26 +61,16 @@ recover_books(pg_connection& conn, const instrument_table& instruments) {
   if (!symbols)
     return symbols.error();
   std::map<std::string, std::shared_ptr<book_state>> books;
-  std::size_t commands = 0;
-  std::size_t open_orders = 0;
   for (const auto& symbol : *symbols) {
     auto inst = instruments.find(symbol);
     if (inst == instruments.end())
       return corrupt("journal of unknown symbol " + symbol);
-    auto journal = load_book_journal(conn, symbol);
-    if (!journal)
-      return journal.error();
-    auto state = std::make_shared<book_state>(inst->second);
-    if (auto replayed = replay_book(*state, *journal); !replayed)
-      return replayed.error();
-    commands += journal->size();
-    open_orders += state->book.open_order_count();
-    books.emplace(symbol, std::move(state));
+    auto state = recover_book(conn, inst->second);
+    if (!state)
+      return state.error();
+    books.emplace(symbol, std::move(*state));
   }
-  const auto elapsed =
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
-  spdlog::info("recovery: {} books, {} commands replayed, {} open orders, {} ms", books.size(), commands,
-               open_orders, elapsed.count());
+  log_books(books, started);
   return books;
 }
 

@@ -29,6 +29,13 @@ bool parse_int64(std::string_view text, std::int64_t& out) noexcept {
   return ec == std::errc{} && end == text.data() + text.size();
 }
 
+std::string sql_literal(std::string_view text) {
+  std::string out = "'";
+  for (char c : text)
+    out.append(c == '\'' ? 2 : 1, c);
+  return out + "'";
+}
+
 pg_expected<void> copy_out(pg_connection& conn, std::string_view select, std::size_t columns,
                            const std::function<bool(copy_fields)>& row) {
   const auto sql = "COPY (" + std::string(select) + ") TO STDOUT";

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "persistence/pg_connection.hpp"
@@ -20,6 +21,10 @@ using copy_fields = std::span<const std::string_view>;
 /// "Functions Associated with the COPY Command".
 pg_expected<void> copy_out(pg_connection& conn, std::string_view select, std::size_t columns,
                            const std::function<bool(copy_fields)>& row);
+
+/// `text` as an SQL string literal (quotes doubled), for the statements copy_out runs, which take
+/// no parameters.
+std::string sql_literal(std::string_view text);
 
 /// Parses a BIGINT field; false when it is not an integer.
 bool parse_int64(std::string_view text, std::int64_t& out) noexcept;

@@ -46,7 +46,8 @@ struct book_command {
 /// place, deposit, issue, risk, report; replace: a replace's hold (prepare_replace); abort_replace:
 /// the hold given back after the book failed to answer; refused: the book turned a placed order
 /// away unexecuted (BUSY), its reservation is released; delivery: a take delivery or delivery of
-/// shares that settles (part of) a margin position.
+/// shares that settles (part of) a margin position; hold, release_hold, pay_hold, sell_outside_book:
+/// the account's side of an auction lot (persistence/auction_entries.hpp).
 enum class account_entry_kind : std::uint8_t {
   place,
   deposit,
@@ -56,7 +57,11 @@ enum class account_entry_kind : std::uint8_t {
   replace,
   abort_replace,
   refused,
-  delivery
+  delivery,
+  hold,
+  release_hold,
+  pay_hold,
+  sell_outside_book
 };
 
 /// One input an account applied. Fields a kind does not use stay zero.
@@ -65,12 +70,15 @@ struct account_entry {
   sequence seq = 0; ///< the account's journal number: 1, 2, ... without gaps
   timestamp_ns time = 0;
   new_order order; ///< place: as the client sent it; replace, abort_replace, refused: the
-                   ///< client_order_id (replace: the new price and open quantity too)
+                   ///< client_order_id (replace: the new price and open quantity too); auction kinds:
+                   ///< the lot id as client_order_id (pay_hold, sell_outside_book: price and qty too)
   reason_code result = reason_code::none; ///< place, replace: the account's verdict (checked on replay)
   std::string symbol;                     ///< every kind but place and deposit
   /// deposit: cents; issue: shares; risk: the risk_state value; place, replace, report: the
   /// reference price (cents) the account used for the symbol's price band; delivery: shares, > 0
-  /// taken (long margin becomes spot), < 0 delivered (spot closes a short)
+  /// taken (long margin becomes spot), < 0 delivered (spot closes a short); hold: cents held (no
+  /// symbol) or shares escrowed (symbol); pay_hold: the seller's account id (0: the house is paid);
+  /// sell_outside_book: the buyer's account id
   std::int64_t amount = 0;
   sequence book_seq = 0; ///< report: the applied event of `symbol`'s book
   friend bool operator==(const account_entry&, const account_entry&) = default;

@@ -21,7 +21,10 @@ pg_expected<book_journal> load_book_journal(pg_connection& conn, std::string_vie
 /// The journal of one account: entries in seq order, cut at the first gap.
 using account_journal = std::vector<account_entry>;
 
-/// The journal of every account that has one, by id.
-pg_expected<std::map<account_id, account_journal>> load_account_journals(pg_connection& conn);
+/// The journal of every account that has one, by id. With `after`, an account listed there gets
+/// only its entries from seq after[id] + 1 on (its tail after a checkpoint; cut at the first gap,
+/// empty when none follows; absent when no entry follows); the others get their whole journal.
+pg_expected<std::map<account_id, account_journal>>
+load_account_journals(pg_connection& conn, const std::map<account_id, sequence>& after = {});
 
 } // namespace bourse

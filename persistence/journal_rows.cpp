@@ -43,10 +43,52 @@ void append_entry(table_rows& rows, account_id account, const account_entry& e) 
            as_bigint(e.book_seq));
 }
 
+/// `bytes` as a BYTEA text value in hex format: \x, then two hex digits per byte.
+std::string bytea_hex(std::string_view bytes) {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out{"\\x"};
+  out.reserve(2 + 2 * bytes.size());
+  for (const char c : bytes) {
+    const auto b = static_cast<unsigned char>(c);
+    out.push_back(digits[b >> 4]);
+    out.push_back(digits[b & 0xf]);
+  }
+  return out;
+}
+
+std::size_t creates(const std::vector<auction_command>& commands) noexcept {
+  return static_cast<std::size_t>(std::ranges::count(commands, auction_command_kind::create,
+                                                     [](const auction_command& c) { return c.kind; }));
+}
+
+void append_lot(table_rows& rows, const auction_command& c) {
+  const auto& l = c.lot;
+  rows.add(as_bigint(l.id), l.title, l.description, l.image_url, as_bigint(l.auctioneer), as_bigint(l.seller),
+           enum_name(lot_kind_names, l.kind), l.symbol, l.qty, l.item_ref, l.start_price, l.increment,
+           encode_brackets(l.brackets), l.reserve_price, l.duration_ns, l.extension_window_ns, l.extension_ns,
+           l.scheduled_start, l.allow_self_outbid, c.time);
+}
+
+void append_auction_command(table_rows& rows, lot_id lot, const auction_command& c) {
+  rows.add(as_bigint(lot), as_bigint(c.seq), enum_name(auction_command_names, c.kind), c.time,
+           as_bigint(c.who), c.price, to_string(c.reason));
+}
+
 } // namespace
 
+std::string encode_brackets(const std::vector<increment_bracket>& brackets) {
+  std::string out;
+  for (const auto& b : brackets) {
+    if (!out.empty())
+      out += ',';
+    out += std::to_string(b.from_price) + ':' + std::to_string(b.increment);
+  }
+  return out;
+}
+
 std::size_t row_count(const persist_request& request) noexcept {
-  return request.commands.size() + request.events.size() + fills(request.events) + request.entries.size();
+  return request.commands.size() + request.events.size() + fills(request.events) + request.entries.size() +
+         request.auction_commands.size() + creates(request.auction_commands) + request.checkpoints.size();
 }
 
 journal_tables::journal_tables()
@@ -82,11 +124,34 @@ journal_tables::journal_tables()
                                    "result",
                                    "amount",
                                    "book_seq"}},
-      batches_{"persist_batches", {"writer_id", "batch_no", "row_count", "time_ns"}}, pointers_{&commands_,
-                                                                                                &events_,
-                                                                                                &executions_,
-                                                                                                &entries_,
-                                                                                                &batches_} {
+      lots_{"auction_lots",
+            {"lot_id",
+             "title",
+             "description",
+             "image_url",
+             "auctioneer_id",
+             "seller_id",
+             "kind",
+             "symbol",
+             "quantity",
+             "item_ref",
+             "start_price",
+             "increment",
+             "brackets",
+             "reserve_price",
+             "duration_ns",
+             "extension_window_ns",
+             "extension_ns",
+             "scheduled_start_ns",
+             "allow_self_outbid",
+             "created_ns"}},
+      auction_commands_{"auction_journal",
+                        {"lot_id", "seq", "kind", "time_ns", "user_id", "price", "reason"}},
+      checkpoints_{"account_checkpoints", {"user_id", "seq", "state"}}, batches_{"persist_batches",
+                                                                                 {"writer_id", "batch_no",
+                                                                                  "row_count", "time_ns"}},
+      pointers_{&commands_, &events_,           &executions_,  &entries_,
+                &lots_,     &auction_commands_, &checkpoints_, &batches_} {
   // nop
 }
 
@@ -100,6 +165,13 @@ void journal_tables::append(const persist_request& request) {
   }
   for (const auto& entry : request.entries)
     append_entry(entries_, request.account, entry);
+  for (const auto& command : request.auction_commands) {
+    if (command.kind == auction_command_kind::create)
+      append_lot(lots_, command);
+    append_auction_command(auction_commands_, request.lot, command);
+  }
+  for (const auto& checkpoint : request.checkpoints)
+    checkpoints_.add(as_bigint(checkpoint.account), as_bigint(checkpoint.seq), bytea_hex(checkpoint.state));
 }
 
 void journal_tables::mark(std::int64_t writer_id, std::int64_t batch_no, timestamp_ns now) {
@@ -118,6 +190,9 @@ void journal_tables::clear() noexcept {
   events_.clear();
   executions_.clear();
   entries_.clear();
+  lots_.clear();
+  auction_commands_.clear();
+  checkpoints_.clear();
   batches_.clear();
 }
 

@@ -4,15 +4,21 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <string>
+#include <vector>
 
 #include "persistence/persist_messages.hpp"
 #include "persistence/table_rows.hpp"
 
 namespace bourse {
 
-/// Rows one persist_request adds to a batch: commands, events, executions (one per fill) and
-/// account journal entries.
+/// Rows one persist_request adds to a batch: commands, events, executions (one per fill), account
+/// journal entries, auction commands, the definitions of created lots and account checkpoints.
 std::size_t row_count(const persist_request& request) noexcept;
+
+/// A lot's increment brackets as stored in auction_lots.brackets: "from:increment" pairs, comma
+/// separated, ascending (empty without brackets).
+std::string encode_brackets(const std::vector<increment_bracket>& brackets);
 
 /// The rows of one batch of persist requests, one table_rows per table, plus the batch's own row
 /// in persist_batches. clear() keeps the memory for the next batch.
@@ -35,8 +41,11 @@ private:
   table_rows events_;
   table_rows executions_;
   table_rows entries_;
+  table_rows lots_;
+  table_rows auction_commands_;
+  table_rows checkpoints_;
   table_rows batches_;
-  std::array<const table_rows*, 5> pointers_;
+  std::array<const table_rows*, 8> pointers_;
 };
 
 } // namespace bourse

@@ -9,6 +9,8 @@
 #include <caf/replies_to.hpp>
 #include <caf/typed_actor.hpp>
 
+#include "persistence/auction_records.hpp"
+#include "persistence/checkpoint_record.hpp"
 #include "persistence/durable_records.hpp"
 
 namespace bourse {
@@ -21,11 +23,14 @@ using committed = caf::atom_constant<caf::atom("committed")>;
 /// What one sender wants durable: a book's commands and events, or an account's journal entries
 /// (or both). Written in one transaction with everything else of its batch.
 struct persist_request {
-  std::string symbol;                 ///< the book of `commands` and `events`
-  std::vector<book_command> commands; ///< -> book_commands
-  std::vector<book_event> events;     ///< -> book_events, and executions for fills
-  account_id account = 0;             ///< the account of `entries`
-  std::vector<account_entry> entries; ///< -> account_journal
+  std::string symbol;                            ///< the book of `commands` and `events`
+  std::vector<book_command> commands;            ///< -> book_commands
+  std::vector<book_event> events;                ///< -> book_events, and executions for fills
+  account_id account = 0;                        ///< the account of `entries`
+  std::vector<account_entry> entries;            ///< -> account_journal
+  lot_id lot = 0;                                ///< the auction of `auction_commands`
+  std::vector<auction_command> auction_commands; ///< -> auction_journal (create also -> auction_lots)
+  std::vector<account_checkpoint> checkpoints;   ///< -> account_checkpoints
   /// True for new work that may be turned away when the queue is full (an account's new order);
   /// false for the consequences of accepted work (a book's events, an account applying a report),
   /// which are never refused: refusing them would leave memory and database apart.
@@ -63,7 +68,7 @@ using persistence_actor = caf::typed_actor<
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, persist_request& x) {
   return f(caf::meta::type_name("persist_request"), x.symbol, x.commands, x.events, x.account, x.entries,
-           x.refusable);
+           x.lot, x.auction_commands, x.checkpoints, x.refusable);
 }
 
 template <class Inspector>

@@ -181,8 +181,17 @@ reason_code account::set_hold(std::uint64_t hold_ref, cents amount) {
 
 reason_code account::release_hold(std::uint64_t hold_ref) {
   const auto it = holds_.find(hold_ref);
-  if (it == holds_.end())
+  const auto escrow = share_holds_.find(hold_ref);
+  if (it == holds_.end() && escrow == share_holds_.end())
     return reason_code::unknown_order;
+  if (escrow != share_holds_.end()) {
+    position& pos = position_of(escrow->second.first);
+    pos.spot_reserved -= escrow->second.second;
+    pos.spot += escrow->second.second;
+    share_holds_.erase(escrow);
+  }
+  if (it == holds_.end())
+    return reason_code::none;
   const cents amount = it->second;
   holds_.erase(it);
   post({.reason = cash_reason::release,
@@ -196,6 +205,43 @@ reason_code account::release_hold(std::uint64_t hold_ref) {
 cents account::held(std::uint64_t hold_ref) const noexcept {
   const auto it = holds_.find(hold_ref);
   return it == holds_.end() ? 0 : it->second;
+}
+
+cents account::held_total() const noexcept {
+  cents total = 0;
+  for (const auto& [ref, amount] : holds_)
+    total += amount;
+  return total;
+}
+
+reason_code account::hold_shares(std::uint64_t hold_ref, std::string_view symbol, quantity qty) {
+  if (qty <= 0)
+    return reason_code::invalid_quantity;
+  if (share_holds_.contains(hold_ref))
+    return reason_code::duplicate_client_order_id;
+  const auto it = positions_.find(symbol);
+  if (it == positions_.end() || it->second.spot < qty)
+    return reason_code::insufficient_shares;
+  it->second.spot -= qty;
+  it->second.spot_reserved += qty;
+  share_holds_.emplace(hold_ref, std::pair{std::string{symbol}, qty});
+  return reason_code::none;
+}
+
+std::vector<std::uint64_t> account::hold_refs() const {
+  std::vector<std::uint64_t> refs;
+  for (const auto& [ref, amount] : holds_)
+    refs.push_back(ref);
+  for (const auto& [ref, escrow] : share_holds_)
+    if (!holds_.contains(ref))
+      refs.push_back(ref);
+  std::sort(refs.begin(), refs.end());
+  return refs;
+}
+
+quantity account::held_shares(std::uint64_t hold_ref) const noexcept {
+  const auto it = share_holds_.find(hold_ref);
+  return it == share_holds_.end() ? 0 : it->second.second;
 }
 
 reason_code account::pay_hold(std::uint64_t hold_ref, std::string_view symbol, cents price, quantity qty) {
@@ -234,15 +280,23 @@ reason_code account::sell_outside_book(std::uint64_t hold_ref, std::string_view 
     return reason_code::invalid_quantity;
   if (!checked_add(free_, price))
     return reason_code::notional_overflow;
+  const auto escrow = share_holds_.find(hold_ref);
+  const bool escrowed = escrow != share_holds_.end() && escrow->second.first == symbol;
   if (qty > 0) {
     const auto it = positions_.find(symbol);
-    if (it == positions_.end() || it->second.spot < qty)
+    const quantity available =
+        escrowed ? escrow->second.second : (it == positions_.end() ? 0 : it->second.spot);
+    if (it == positions_.end() || available < qty)
       return reason_code::insufficient_shares;
     position& pos = it->second;
     const cents cost = pro_rata(pos.spot_cost, qty, pos.spot + pos.spot_reserved);
-    pos.spot -= qty;
+    (escrowed ? pos.spot_reserved : pos.spot) -= qty;
     pos.spot_cost -= cost;
     pos.realized_pnl += price - cost;
+  }
+  if (escrow != share_holds_.end()) {
+    escrow->second.second -= escrowed ? qty : 0;
+    release_hold(hold_ref); // any rest of the escrow goes back to free spot
   }
   post({.reason = cash_reason::fill, .client_ref = hold_ref, .symbol = std::string{symbol}, .free = price});
   return reason_code::none;

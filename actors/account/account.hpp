@@ -108,17 +108,29 @@ public:
   /// difference between free and reserved cash. INVALID_AMOUNT unless amount > 0; ACCOUNT_HALTED;
   /// INSUFFICIENT_BUYING_POWER when free cash cannot cover an increase (no change then).
   reason_code set_hold(std::uint64_t hold_ref, cents amount);
-  /// Returns the whole hold `hold_ref` to free cash. UNKNOWN_ORDER when there is none.
+  /// Returns the whole hold `hold_ref` (cash to free cash, escrowed shares to free spot).
+  /// UNKNOWN_ORDER when there is neither.
   reason_code release_hold(std::uint64_t hold_ref);
   /// Cash held under `hold_ref`, cents (0 when none).
   cents held(std::uint64_t hold_ref) const noexcept;
+  /// Cash held by every auction hold, cents (part of reserved_cash).
+  cents held_total() const noexcept;
+  /// Auction escrow: moves `qty` free spot shares of `symbol` to reserved spot under `hold_ref` (a lot
+  /// the account sells). INVALID_QUANTITY unless qty > 0; DUPLICATE_CLIENT_ORDER_ID when `hold_ref`
+  /// escrows shares already; INSUFFICIENT_SHARES (no change then).
+  reason_code hold_shares(std::uint64_t hold_ref, std::string_view symbol, quantity qty);
+  /// Shares escrowed under `hold_ref` (0 when none).
+  quantity held_shares(std::uint64_t hold_ref) const noexcept;
+  /// Every hold_ref with a cash hold or an escrow, ascending.
+  std::vector<std::uint64_t> hold_refs() const;
   /// Buyer side of an auction sale: pays `price` cents out of the hold (the rest is released) and
   /// receives `qty` spot shares of `symbol` at cost `price` (qty 0 for an item lot). UNKNOWN_ORDER
   /// without a hold; INVALID_AMOUNT unless 0 < price <= hold; INVALID_QUANTITY when qty < 0.
   reason_code pay_hold(std::uint64_t hold_ref, std::string_view symbol, cents price, quantity qty);
-  /// Seller side of an auction sale: delivers `qty` free spot shares of `symbol` (0 for an item) and
-  /// is credited `price` cents. INVALID_AMOUNT, INVALID_QUANTITY, INSUFFICIENT_SHARES, NOTIONAL_OVERFLOW
-  /// (no change then).
+  /// Seller side of an auction sale: delivers `qty` spot shares of `symbol` (0 for an item) — the
+  /// shares escrowed under `hold_ref` when there are (any rest of the escrow is released), else free
+  /// spot — and is credited `price` cents. INVALID_AMOUNT, INVALID_QUANTITY, INSUFFICIENT_SHARES,
+  /// NOTIONAL_OVERFLOW (no change then).
   reason_code sell_outside_book(std::uint64_t hold_ref, std::string_view symbol, cents price, quantity qty);
 
   void set_state(risk_state state) noexcept { state_ = state; }
@@ -157,6 +169,8 @@ public:
   std::vector<cash_entry> take_journal() noexcept;
 
 private:
+  friend struct account_image; ///< the checkpoint codec (persistence/account_checkpoint.cpp)
+
   /// Applies one cash movement to the buckets and journals it: the only way cash changes.
   void post(cash_entry entry);
   position& position_of(std::string_view symbol);
@@ -194,6 +208,8 @@ private:
   position_map positions_;
   order_map orders_;
   std::map<std::uint64_t, cents> holds_; ///< auction holds by hold_ref, cents (part of reserved_)
+  /// Auction escrows by hold_ref: symbol and shares (part of that position's spot_reserved).
+  std::map<std::uint64_t, std::pair<std::string, quantity>> share_holds_;
   std::vector<cash_entry> journal_;
 };
 

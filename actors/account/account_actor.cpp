@@ -1,6 +1,8 @@
 #include "actors/account/account_actor.hpp"
 
 #include <algorithm>
+#include <memory>
+#include <optional>
 #include <utility>
 
 #include <boost/container_hash/hash.hpp>
@@ -10,7 +12,9 @@
 #include "actors/account/margin_check.hpp"
 #include "actors/account/valuation.hpp"
 #include "actors/runtime/errors.hpp"
+#include "persistence/account_checkpoint.hpp"
 #include "persistence/account_journal.hpp"
+#include "persistence/auction_entries.hpp"
 #include "persistence/journal_link.hpp"
 
 namespace bourse {
@@ -22,15 +26,44 @@ timestamp_ns system_now() {
       .count();
 }
 
+/// The answer to a client's order or replace: given once both the account's entry is durable and
+/// the book has answered, in whichever order they arrive; PERSISTENCE_FAILED when the entry was not
+/// journaled.
+struct joint_answer {
+  caf::typed_response_promise<order_result> rp;
+  std::optional<bool> durable;
+  std::optional<order_result> book;
+
+  static std::shared_ptr<joint_answer> make(caf::typed_response_promise<order_result> rp) {
+    auto answer = std::make_shared<joint_answer>();
+    answer->rp = std::move(rp);
+    return answer;
+  }
+  void journaled(bool ok) {
+    durable = ok;
+    settle();
+  }
+  void answered(order_result result) {
+    book = std::move(result);
+    settle();
+  }
+  void settle() {
+    if (!durable || !book)
+      return;
+    if (!*durable)
+      book->reason = reason_code::persistence_failed;
+    rp.deliver(*book);
+  }
+};
+
 class account_shell {
 public:
-  using order_promise = caf::typed_response_promise<order_result>;
-
   account_shell(account_actor::pointer self, std::shared_ptr<account_actor_state> state,
                 std::shared_ptr<const instrument_table> instruments, std::shared_ptr<placement> where,
                 account_actor_config cfg)
       : self_(self), st_(std::move(state)), instruments_(std::move(instruments)), where_(std::move(where)),
-        cfg_(std::move(cfg)), journal_(self, cfg_.persistence, "account " + std::to_string(st_->acc.id())) {
+        cfg_(std::move(cfg)), journal_(self, cfg_.persistence, "account " + std::to_string(st_->acc.id())),
+        checkpoints_(cfg_.persistence, cfg_.checkpoint_every, st_->journaled) {
     // nop
   }
 
@@ -76,7 +109,6 @@ public:
         [s](atoms::report, const execution_report& report) {
           ++s->activity_;
           s->apply(report);
-          return report.event.seq;
         },
         [s](atoms::deposit, cents amount) { return s->change(account_entry_kind::deposit, {}, amount); },
         [s](atoms::deposit, const std::string& symbol, quantity qty) {
@@ -96,6 +128,16 @@ public:
         },
         [s](atoms::delivery, const std::string& symbol, quantity qty) {
           return s->change(account_entry_kind::delivery, symbol, qty);
+        },
+        [s](atoms::hold, std::uint64_t lot, const std::string& symbol, std::int64_t amount) {
+          return s->auction_change(hold_entry(lot, symbol, amount));
+        },
+        [s](atoms::release, std::uint64_t lot) { return s->auction_change(release_hold_entry(lot)); },
+        [s](atoms::pay_hold, std::uint64_t lot, const std::string& symbol, cents price, quantity qty,
+            account_id seller) { return s->auction_change(pay_hold_entry(lot, symbol, price, qty, seller)); },
+        [s](atoms::sell_out, std::uint64_t lot, const std::string& symbol, cents price, quantity qty,
+            account_id buyer) {
+          return s->auction_change(sell_outside_book_entry(lot, symbol, price, qty, buyer));
         },
         [s](atoms::idle) { s->idle_tick(); },
     };
@@ -161,6 +203,19 @@ private:
     return reply_when_durable(reason);
   }
 
+  /// An auction entry (persistence/auction_entries.hpp): NONE for a repeat (nothing journaled), else
+  /// its verdict once durable; a sale paid to the house credits the house.
+  caf::result<reason_code> auction_change(account_entry entry) {
+    ++activity_;
+    if (auction_entry_done(*st_, entry))
+      return reply_when_durable(reason_code::none);
+    const auto credit = house_credit(st_->acc.id(), entry, reason_code::none);
+    const auto reason = record(std::move(entry)).reason;
+    if (auto house = where_->house(); reason == reason_code::none && credit.fee > 0 && house)
+      self_->send(house, atoms::fee::value, credit);
+    return reply_when_durable(reason);
+  }
+
   /// True when new work must be turned away: too many journal requests await their ack.
   bool busy() const { return journal_ && journal_.unacked() >= cfg_.max_unjournaled; }
 
@@ -190,43 +245,42 @@ private:
       if (result.reason != reason_code::none)
         return reply_when_durable(result);
     }
-    // The reservation (or a resend's first one) reaches the book only once it is durable.
-    auto rp = self_->make_response_promise<order_result>();
-    durable_then([this, rp, request = to_request(st.acc.id(), order), result](bool ok) mutable {
-      if (!ok) {
-        result.reason = reason_code::persistence_failed;
-        rp.deliver(result);
-        return;
-      }
-      route(rp, request, std::move(result));
-    });
-    return rp;
+    // The PLACE entry and the order leave together: the book journals its SUBMIT through the same
+    // persistence actor, which commits in arrival order, so the order is never durable in the book
+    // without its reservation. The client's answer waits for both the entry and the book.
+    auto answer = joint_answer::make(self_->make_response_promise<order_result>());
+    durable_then([answer](bool ok) { answer->journaled(ok); });
+    route([answer](order_result routed) { answer->answered(std::move(routed)); },
+          to_request(st.acc.id(), order), std::move(result));
+    return answer->rp;
   }
 
   /// Sends a reserved order to its book (again, after a failure: the book answers a duplicate with
-  /// its first reply). The book's reports, not this reply, move the reservation, except a BUSY
-  /// reply: the book executed nothing and keeps no reply, so the reservation is released.
-  void route(order_promise rp, const order_request& request, order_result result) {
+  /// its first reply) and passes the outcome to `done`. The book's reports, not this reply, move the
+  /// reservation, except a BUSY reply: the book executed nothing and keeps no reply, so the
+  /// reservation is released.
+  template <class Done>
+  void route(Done done, const order_request& request, order_result result) {
     auto book = where_->book(result.symbol);
     if (!book) {
       result.reason = reason_code::unavailable;
-      rp.deliver(result);
+      done(std::move(result));
       return;
     }
     self_->request(book, cfg_.book_timeout, atoms::submit::value, request)
         .then(
-            [this, rp, result](const book_reply& reply) mutable {
+            [this, done, result](const book_reply& reply) mutable {
               result.id = reply.id;
               result.reason = reply.reason;
               if (reply.reason == reason_code::busy && reply.id == 0)
                 refuse(result);
               else
                 st_->results.emplace(result.client_order_id, result);
-              rp.deliver(result);
+              done(std::move(result));
             },
-            [rp, result](caf::error& err) mutable {
+            [done, result](caf::error& err) mutable {
               result.reason = to_reason(err);
-              rp.deliver(result);
+              done(std::move(result));
             });
   }
 
@@ -248,12 +302,11 @@ private:
       return result;
     auto rp = self_->make_response_promise<order_result>();
     const order_id id = result.id;
-    ask_book(
-        rp, std::move(result),
-        [] {
-          // nop: the client retries
-        },
-        atoms::cancel::value, id, st_->acc.id());
+    ask_book([rp](order_result answered) mutable { rp.deliver(std::move(answered)); }, std::move(result),
+             [] {
+               // nop: the client retries
+             },
+             atoms::cancel::value, id, st_->acc.id());
     return rp;
   }
 
@@ -279,19 +332,14 @@ private:
     result.reason = record(std::move(entry)).reason;
     if (result.reason != reason_code::none)
       return result;
-    auto rp = self_->make_response_promise<order_result>();
-    durable_then([this, rp, result, symbol, client_order_id, price, qty](bool ok) mutable {
-      if (!ok) {
-        result.reason = reason_code::persistence_failed;
-        rp.deliver(result);
-        return;
-      }
-      const order_id id = result.id;
-      ask_book(
-          rp, std::move(result), [this, symbol, client_order_id] { abort_replace(symbol, client_order_id); },
-          atoms::replace::value, id, st_->acc.id(), price, qty);
-    });
-    return rp;
+    // As for a new order, the hold's entry and the request to the book leave together.
+    auto answer = joint_answer::make(self_->make_response_promise<order_result>());
+    durable_then([answer](bool ok) { answer->journaled(ok); });
+    const order_id id = result.id;
+    ask_book([answer](order_result answered) { answer->answered(std::move(answered)); }, std::move(result),
+             [this, symbol, client_order_id] { abort_replace(symbol, client_order_id); },
+             atoms::replace::value, id, st_->acc.id(), price, qty);
+    return answer->rp;
   }
 
   /// Gives back the hold of a replace whose book did not answer (journaled).
@@ -318,27 +366,27 @@ private:
     return result;
   }
 
-  /// Sends `what` to the book of `result`'s symbol and answers `rp` with the book's reason, or with
-  /// UNAVAILABLE / TIMEOUT after calling `on_error` when the book is missing or silent.
-  template <class OnError, class... Ts>
-  void ask_book(order_promise rp, order_result result, OnError on_error, Ts... what) {
+  /// Sends `what` to the book of `result`'s symbol and passes `result` with the book's reason to
+  /// `done`, or with UNAVAILABLE / TIMEOUT after calling `on_error` when the book is missing or silent.
+  template <class Done, class OnError, class... Ts>
+  void ask_book(Done done, order_result result, OnError on_error, Ts... what) {
     auto book = where_->book(result.symbol);
     if (!book) {
       on_error();
       result.reason = reason_code::unavailable;
-      rp.deliver(result);
+      done(std::move(result));
       return;
     }
     self_->request(book, cfg_.book_timeout, what...)
         .then(
-            [rp, result](reason_code why) mutable {
+            [done, result](reason_code why) mutable {
               result.reason = why;
-              rp.deliver(result);
+              done(std::move(result));
             },
-            [rp, result, on_error](caf::error& err) mutable {
+            [done, result, on_error](caf::error& err) mutable {
               on_error();
               result.reason = to_reason(err);
-              rp.deliver(result);
+              done(std::move(result));
             });
   }
 
@@ -365,13 +413,19 @@ private:
           .then(done, failed);
   }
 
-  /// Applies this account's side of a book event once (older sequences are resends and skipped)
-  /// and journals it without waiting: the book journaled the event before sending it, and recovery
-  /// applies every durable event beyond the account's journal, so the book may forget it at once.
+  /// Applies this account's side of a book event once and in order, journals it without waiting and
+  /// acknowledges it to the book at once: the book journaled the event before sending it, and
+  /// recovery applies every durable event beyond the account's journal, so the book may forget it.
+  /// A resend of an applied sequence is only acknowledged; a report whose predecessor (`after`) was
+  /// not applied is dropped and named in the acknowledgement, so the book resends in order.
   void apply(const execution_report& report) {
     const auto& e = report.event;
-    if (auto it = st_->applied.find(report.symbol); it != st_->applied.end() && e.seq <= it->second)
+    const auto known = st_->applied.find(report.symbol);
+    const sequence applied = known == st_->applied.end() ? 0 : known->second;
+    if (e.seq <= applied || report.after > applied) {
+      acknowledge(report.symbol, applied, e.seq > applied ? e.seq : 0);
       return;
+    }
     account_entry entry;
     entry.kind = account_entry_kind::report;
     entry.symbol = report.symbol;
@@ -387,6 +441,14 @@ private:
     durable_then([](bool) {
       // nop: nobody waits for a report's entry
     });
+    acknowledge(report.symbol, e.seq, 0);
+  }
+
+  /// Tells `symbol`'s book that this account applied its reports through `applied` (and, when not
+  /// 0, that it dropped the report `dropped` for a missing predecessor).
+  void acknowledge(const std::string& symbol, sequence applied, sequence dropped) {
+    if (auto book = where_->book(symbol))
+      self_->send(book, atoms::ack::value, st_->acc.id(), applied, dropped);
   }
 
   /// Answers `reply` once the entries recorded so far are durable (at once without persistence);
@@ -408,8 +470,9 @@ private:
   template <class Done>
   void durable_then(Done done) {
     auto entries = std::exchange(pending_, {});
-    auto then = [this, fills = std::exchange(notices_, {}), changed = !entries.empty(),
-                 done](bool ok) mutable {
+    auto then = [this, fills = std::exchange(notices_, {}), changed = !entries.empty(), done,
+                 checkpoint = checkpoints_.due(*st_)](bool ok) mutable {
+      checkpoints_.acked(ok, std::move(checkpoint));
       if (ok)
         notify(fills, changed);
       done(ok);
@@ -438,6 +501,7 @@ private:
     if (quiet && journal_.unacked() == 0 && st_->orders.empty() && st_->acc.open_orders().empty() &&
         st_->listeners.empty() && !holds_margin(st_->acc) &&
         where_->passivate(st_->acc.id(), self_->address())) {
+      checkpoints_.passivating(*st_);
       self_->quit();
       return;
     }
@@ -450,6 +514,7 @@ private:
   std::shared_ptr<placement> where_;
   account_actor_config cfg_;
   journal_link<account_actor::pointer> journal_;
+  checkpoint_schedule checkpoints_;
   std::vector<account_entry> pending_; ///< recorded, not yet handed to the journal
   std::vector<fill_notice> notices_;   ///< fills of the entries in pending_, for the listeners
   std::uint64_t activity_ = 0;

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -35,6 +36,8 @@ struct account_actor_state {
   std::unordered_map<std::uint64_t, order_info> orders;    ///< open (or not yet confirmed) orders
   std::map<std::string, sequence, std::less<>> applied;    ///< last book sequence applied per symbol
   sequence journaled = 0;                                  ///< seq of the last journal entry
+  std::set<std::uint64_t> auctions_settled;                ///< lots whose settlement leg this account applied
+  cents house_credited = 0; ///< cents this account credited the house (fees, lots sold by the house)
   std::vector<account_entry>
       unsent; ///< applied before the actor ran (opening deposit): journaled at its start
   std::vector<account_listener> listeners; ///< sessions to notify of fills and changes
@@ -50,6 +53,9 @@ struct account_actor_config {
   /// With persistence: new orders and replaces get BUSY (nothing changed) while this many journal
   /// requests await their durable ack, which bounds the account's memory when the store is slow.
   std::size_t max_unjournaled = 256;
+  /// With persistence: a checkpoint of the state every this many journal entries and at
+  /// passivation (persistence/account_checkpoint.hpp); 0 writes none.
+  sequence checkpoint_every = 1'000;
 };
 
 /// Spawns an account actor on `state`: validates, risk-checks and reserves orders, routes them to the

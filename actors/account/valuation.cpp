@@ -27,6 +27,7 @@ account_view value_account(const account_actor_state& st, const instrument_table
                  .state = acc.state(),
                  .cash_free = acc.free_cash(),
                  .cash_reserved = acc.reserved_cash(),
+                 .auction_held = acc.held_total(),
                  .positions = {},
                  .open_orders = {},
                  .state_hash = state_hash(acc),

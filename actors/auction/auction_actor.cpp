@@ -8,6 +8,7 @@
 #include <caf/typed_event_based_actor.hpp>
 
 #include "actors/runtime/errors.hpp"
+#include "persistence/journal_link.hpp"
 
 namespace bourse {
 namespace {
@@ -18,11 +19,31 @@ timestamp_ns system_utc_now() {
       .count();
 }
 
+/// One command of a lot for its journal.
+auction_command command(auction_command_kind kind, timestamp_ns t, account_id who = 0, cents price = 0,
+                        reason_code why = reason_code::none) {
+  auction_command c;
+  c.kind = kind;
+  c.time = t;
+  c.who = who;
+  c.price = price;
+  c.reason = why;
+  return c;
+}
+
+/// The CREATE command of a new lot: its definition at its creation time.
+auction_command created(const auction_record& rec) {
+  auto c = command(auction_command_kind::create, rec.audit.front().time);
+  c.lot = rec.lot;
+  return c;
+}
+
 class auction_shell {
 public:
   auction_shell(auction_actor::pointer self, std::shared_ptr<auction_rules> rules, auction_bank_actor bank,
                 auction_actor_config cfg)
       : self_(self), rules_(std::move(rules)), bank_(std::move(bank)), cfg_(cfg),
+        journal_(self, cfg_.persistence, "auction " + std::to_string(rules_->lot().id)),
         steady_base_(self->clock().now()),
         utc_base_(cfg.utc_at_spawn != 0 ? cfg.utc_at_spawn : system_utc_now()) {
     // nop
@@ -32,22 +53,36 @@ public:
     s->self_->set_down_handler([s](caf::down_msg& msg) {
       std::erase_if(s->subscribers_, [&](const auction_subscriber& h) { return h.address() == msg.source; });
     });
+    if (s->rules_->record().journaled == 0) {
+      const auto& rec = s->rules_->record();
+      s->journal(created(rec), [](bool) {
+        // nop: snapshots answer after it (when_durable)
+      });
+    }
     s->arm();
     return {
         [s](auction_atoms::bid, account_id bidder, cents price) -> caf::result<bid_reply> {
           return s->on_bid(bidder, price);
         },
         [s](auction_atoms::start, account_id by) {
-          const auto why = s->rules_->start(by, s->now());
-          if (why == reason_code::none)
-            s->on_running();
-          return why;
+          auto rp = s->self_->make_response_promise<reason_code>();
+          s->begin(by, [rp](reason_code why) mutable { rp.deliver(why); });
+          return rp;
         },
-        [s](atoms::cancel, account_id by) {
-          const auto why = s->rules_->cancel(by, s->now());
-          if (why == reason_code::none)
+        [s](atoms::cancel, account_id by) -> caf::result<reason_code> {
+          const bool escrowed = s->rules_->state() == auction_state::running;
+          const timestamp_ns t = s->now();
+          const auto why = s->rules_->cancel(by, t);
+          if (why != reason_code::none)
+            return why;
+          auto rp = s->self_->make_response_promise<reason_code>();
+          s->journal(command(auction_command_kind::cancel, t, by), [s, rp, escrowed](bool) mutable {
+            if (escrowed)
+              s->release_escrow();
             s->publish(auction_event_kind::ended);
-          return why;
+            rp.deliver(reason_code::none);
+          });
+          return rp;
         },
         [s](atoms::subscribe, const auction_subscriber& sub) {
           if (std::find(s->subscribers_.begin(), s->subscribers_.end(), sub) == s->subscribers_.end()) {
@@ -60,11 +95,16 @@ public:
           std::erase(s->subscribers_, sub);
           s->self_->demonitor(sub.address());
         },
-        [s](caf::get_atom, atoms::snapshot) { return s->rules_->record(); },
+        [s](caf::get_atom, atoms::snapshot) {
+          auto rp = s->self_->make_response_promise<auction_record>();
+          s->journal_then([s, rp](bool) mutable { rp.deliver(s->rules_->record()); });
+          return rp;
+        },
         [s](auction_atoms::open) {
-          if (s->rules_->state() == auction_state::scheduled &&
-              s->rules_->start(s->rules_->lot().auctioneer, s->now()) == reason_code::none)
-            s->on_running();
+          if (s->rules_->state() == auction_state::scheduled)
+            s->begin(s->rules_->lot().auctioneer, [](reason_code) {
+              // nop: a lot whose escrow fails stays SCHEDULED, its auctioneer may start it by hand
+            });
         },
         [s](auction_atoms::tick) {
           if (s->rules_->state() != auction_state::running)
@@ -73,6 +113,7 @@ public:
           s->self_->delayed_send(s->self_, s->cfg_.tick_interval, auction_atoms::tick::value);
         },
         [s](auction_atoms::close, timestamp_ns end) { s->on_close(end); },
+        [s](auction_atoms::settle) { s->settle(); },
     };
   }
 
@@ -95,9 +136,57 @@ private:
       schedule_close();
       break;
     case auction_state::ended:
+      if (rules_->settling())
+        self_->send(self_, auction_atoms::settle::value);
+      break;
     case auction_state::cancelled:
       break;
     }
+  }
+
+  /// A shares lot: its seller and shares as an auction_settlement (buyer and price unset).
+  auction_settlement escrow_of() const {
+    const auto& lot = rules_->lot();
+    return {
+        .lot = lot.id, .buyer = 0, .seller = lot.seller, .price = 0, .symbol = lot.symbol, .qty = lot.qty};
+  }
+
+  /// Starts the lot for `by` and calls `done` with the reason; a shares lot's shares are escrowed on
+  /// the seller's account first (`await` holds back every other message until the bank answers).
+  template <class Done>
+  void begin(account_id by, Done done) {
+    const auto& lot = rules_->lot();
+    if (by != lot.auctioneer || rules_->state() != auction_state::scheduled || lot.kind != lot_kind::shares) {
+      start(by, std::move(done));
+      return;
+    }
+    self_->request(bank_, cfg_.bank_timeout, auction_atoms::escrow::value, escrow_of())
+        .await(
+            [this, by, done](reason_code held) mutable {
+              if (held != reason_code::none)
+                done(held);
+              else
+                start(by, std::move(done));
+            },
+            [this, done](caf::error& err) mutable {
+              release_escrow(); // the escrow may have been applied after the timeout
+              done(to_reason(err));
+            });
+  }
+
+  /// Starts the lot (journaled), then tells everyone and calls `done` with the reason.
+  template <class Done>
+  void start(account_id by, Done done) {
+    const timestamp_ns t = now();
+    const auto why = rules_->start(by, t);
+    if (why != reason_code::none) {
+      done(why);
+      return;
+    }
+    journal(command(auction_command_kind::start, t, by), [this, done](bool) mutable {
+      on_running();
+      done(reason_code::none);
+    });
   }
 
   void on_running() {
@@ -132,7 +221,7 @@ private:
                 rp.deliver(bid_reply{held, rules_->min_next_bid()});
                 return;
               }
-              rp.deliver(accept(bidder, price, t));
+              accept(bidder, price, t, rp);
             },
             [this, rp, bidder, price, t](caf::error& err) mutable {
               const auto why = to_reason(err);
@@ -143,56 +232,115 @@ private:
     return rp;
   }
 
-  /// Places a bid whose cash is held and tells everyone.
-  bid_reply accept(account_id bidder, cents price, timestamp_ns t) {
+  /// Places a bid whose cash is held; once it is journaled, answers `rp`, releases the previous high
+  /// bidder's hold and tells everyone.
+  void accept(account_id bidder, cents price, timestamp_ns t, caf::typed_response_promise<bid_reply> rp) {
     const bid_outcome out = rules_->place_bid(bidder, price, t);
     if (out.reason != reason_code::none) {
       release_unless_high(bidder);
-      return bid_reply{out.reason, rules_->min_next_bid()};
+      rp.deliver(bid_reply{out.reason, rules_->min_next_bid()});
+      return;
     }
-    if (out.previous_bidder != 0 && out.previous_bidder != bidder)
-      release(out.previous_bidder);
-    publish(auction_event_kind::bid);
-    if (out.extended) {
-      publish(auction_event_kind::extended);
-      schedule_close();
-    }
-    return bid_reply{reason_code::none, rules_->min_next_bid()};
+    const cents next = rules_->min_next_bid();
+    journal(command(auction_command_kind::bid, t, bidder, price),
+            [this, rp, out, bidder, next](bool) mutable {
+              if (out.previous_bidder != 0 && out.previous_bidder != bidder)
+                release(out.previous_bidder);
+              publish(auction_event_kind::bid);
+              if (out.extended) {
+                publish(auction_event_kind::extended);
+                schedule_close();
+              }
+              rp.deliver(bid_reply{reason_code::none, next});
+            });
   }
 
   void on_close(timestamp_ns end) {
     if (rules_->state() != auction_state::running || end != rules_->end_time())
       return; // cancelled, or an older end time before an extension
-    const auto result = rules_->close(now());
+    const timestamp_ns t = now();
+    const auto result = rules_->close(t);
     if (!result) {
       schedule_close(); // fired early: wait for the remainder
       return;
     }
-    if (!result->sold) {
-      if (result->winner != 0)
-        release(result->winner);
+    // The result is durable (SETTLING for a sale) before any account is asked to move.
+    journal(command(auction_command_kind::close, t), [this, result = *result](bool) {
+      if (result.sold) {
+        settle();
+        return;
+      }
+      if (result.winner != 0)
+        release(result.winner);
+      release_escrow();
       publish(auction_event_kind::ended);
+    });
+  }
+
+  /// Settles the sold lot through the bank; both legs are idempotent by lot, so a retryable failure
+  /// (TIMEOUT, UNAVAILABLE) re-drives it after `settle_retry`. ENDED follows the final answer.
+  void settle() {
+    if (!rules_->settling())
       return;
-    }
     const auto& lot = rules_->lot();
+    const auto& result = rules_->record().result;
     auction_settlement sale{.lot = lot.id,
-                            .buyer = result->winner,
+                            .buyer = result.winner,
                             .seller = lot.seller,
-                            .price = result->price,
+                            .price = result.price,
                             .symbol = lot.kind == lot_kind::shares ? lot.symbol : std::string{},
                             .qty = lot.kind == lot_kind::shares ? lot.qty : 0};
     self_->request(bank_, cfg_.bank_timeout, auction_atoms::settle::value, std::move(sale))
-        .then([this, winner = result->winner](reason_code why) { ended_after_settlement(winner, why); },
-              [this, winner = result->winner](caf::error& err) {
-                ended_after_settlement(winner, to_reason(err));
-              });
+        .then([this](reason_code why) { settled(why); },
+              [this](caf::error& err) { settled(to_reason(err)); });
   }
 
-  void ended_after_settlement(account_id winner, reason_code why) {
-    settlement_ = why;
-    if (why != reason_code::none && why != reason_code::timeout && why != reason_code::unavailable)
-      release(winner); // definitely not settled: the winner's cash is free again
-    publish(auction_event_kind::ended);
+  void settled(reason_code why) {
+    if (why == reason_code::timeout || why == reason_code::unavailable) {
+      self_->delayed_send(self_, cfg_.settle_retry, auction_atoms::settle::value);
+      return;
+    }
+    rules_->settle(why);
+    journal(command(auction_command_kind::settled, now(), 0, 0, why), [this, why](bool) {
+      if (why != reason_code::none) { // definitely not settled: the winner's cash and the shares are free
+        release(rules_->record().result.winner);
+        release_escrow();
+      }
+      publish(auction_event_kind::ended);
+    });
+  }
+
+  /// Journals `c` (the next command number) and calls `done(ok)` once it is durable; at once, with
+  /// true, without persistence. A refused write is logged and the lot goes on (memory ahead).
+  template <class Done>
+  void journal(auction_command c, Done done) {
+    c.seq = rules_->journaled();
+    if (!journal_) {
+      done(true);
+      return;
+    }
+    persist_request request;
+    request.lot = rules_->lot().id;
+    request.auction_commands.push_back(std::move(c));
+    journal_.send(std::move(request), std::move(done));
+  }
+
+  /// Calls `done(ok)` after every command journaled so far is durable.
+  template <class Done>
+  void journal_then(Done done) {
+    if (!journal_ || journal_.unacked() == 0) {
+      done(true);
+      return;
+    }
+    persist_request request;
+    request.lot = rules_->lot().id;
+    journal_.send(std::move(request), std::move(done));
+  }
+
+  /// Gives a shares lot's escrowed shares back to the seller.
+  void release_escrow() {
+    if (rules_->lot().kind == lot_kind::shares)
+      release(rules_->lot().seller);
   }
 
   void release(account_id bidder) {
@@ -223,7 +371,7 @@ private:
         .end_time = rec.end_time,
         .remaining_ns = rec.state == auction_state::running ? std::max<timestamp_ns>(rec.end_time - t, 0) : 0,
         .result = rec.result,
-        .settlement = settlement_};
+        .settlement = rec.settlement};
     return ev;
   }
 
@@ -238,11 +386,11 @@ private:
   std::shared_ptr<auction_rules> rules_;
   auction_bank_actor bank_;
   auction_actor_config cfg_;
+  journal_link<auction_actor::pointer> journal_;
   caf::actor_clock::time_point steady_base_;
   timestamp_ns utc_base_;
   std::vector<auction_subscriber> subscribers_;
   std::uint64_t seq_ = 0;
-  reason_code settlement_ = reason_code::none;
 };
 
 } // namespace

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <set>
 
 #include <caf/actor_system.hpp>
 
@@ -18,15 +19,20 @@ public:
   /// Sets the bidder's hold on `lot` to `amount` cents. MALFORMED_REQUEST for an unknown account,
   /// else account::set_hold's reason.
   reason_code hold(account_id bidder, lot_id lot, cents amount);
-  /// Releases the bidder's hold on `lot`. MALFORMED_REQUEST, UNKNOWN_ORDER.
-  reason_code release(account_id bidder, lot_id lot);
-  /// Moves the price from the buyer's hold to the seller and the shares from the seller to the buyer,
-  /// both or neither: MALFORMED_REQUEST (unknown account, buyer == seller), UNKNOWN_ORDER (no hold),
-  /// INVALID_AMOUNT (price above the hold), INSUFFICIENT_SHARES (seller lacks free spot shares).
+  /// Releases the account's hold on `lot` (cash and escrowed shares). MALFORMED_REQUEST, UNKNOWN_ORDER.
+  reason_code release(account_id who, lot_id lot);
+  /// Escrows the seller's `s.qty` shares of `s.symbol` under `s.lot`: NONE (also when escrowed
+  /// already), MALFORMED_REQUEST (unknown seller), INSUFFICIENT_SHARES, INVALID_QUANTITY.
+  reason_code escrow(const auction_settlement& s);
+  /// Moves the price from the buyer's hold to the seller and the shares (escrowed, else free spot)
+  /// from the seller to the buyer, both or neither: MALFORMED_REQUEST (unknown account, buyer ==
+  /// seller), UNKNOWN_ORDER (no hold), INVALID_AMOUNT (price above the hold), INSUFFICIENT_SHARES.
+  /// A lot settled already answers NONE and moves nothing.
   reason_code settle(const auction_settlement& s);
 
 private:
   ledger& ledger_;
+  std::set<lot_id> settled_;
 };
 
 /// Spawns an auction_bank_actor serving `accounts` (tests, benchmarks and single-node games whose

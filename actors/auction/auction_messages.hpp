@@ -23,6 +23,7 @@ using close = caf::atom_constant<caf::atom("close")>;
 using hold = caf::atom_constant<caf::atom("hold")>;
 using release = caf::atom_constant<caf::atom("release")>;
 using settle = caf::atom_constant<caf::atom("settle")>;
+using escrow = caf::atom_constant<caf::atom("escrow")>;
 } // namespace auction_atoms
 
 /// STATE is the snapshot a subscriber gets on join; BID an accepted bid; TIMER the once-a-second
@@ -70,16 +71,20 @@ using auction_subscriber = caf::typed_actor<caf::reacts_to<auction_event>>;
 using auction_bank_actor = caf::typed_actor<
     /// Sets the hold of (account, lot) to the amount in cents; NONE or the account's reason.
     caf::replies_to<auction_atoms::hold, account_id, lot_id, cents>::with<reason_code>,
-    /// Releases the hold of (account, lot); NONE or UNKNOWN_ORDER.
+    /// Releases the hold of (account, lot), cash and escrowed shares; NONE or UNKNOWN_ORDER.
     caf::replies_to<auction_atoms::release, account_id, lot_id>::with<reason_code>,
-    /// Settles a sale atomically: both sides or neither.
+    /// Escrows the lot's `qty` shares of `symbol` on the seller's account (buyer and price unused);
+    /// NONE (also for a repeat) or INSUFFICIENT_SHARES, MALFORMED_REQUEST.
+    caf::replies_to<auction_atoms::escrow, auction_settlement>::with<reason_code>,
+    /// Settles a sale: both sides or neither; a repeat of a settled lot answers NONE and moves nothing.
     caf::replies_to<auction_atoms::settle, auction_settlement>::with<reason_code>>;
 
 /// The actor of one lot.
 using auction_actor = caf::typed_actor<
     /// A bid (bidder, price cents); the actor orders simultaneous bids, one wins, the other is OUTBID.
     caf::replies_to<auction_atoms::bid, account_id, cents>::with<bid_reply>,
-    /// Manual start by the auctioneer.
+    /// Manual start by the auctioneer: escrows a shares lot's shares on the seller's account first
+    /// (INSUFFICIENT_SHARES when it cannot).
     caf::replies_to<auction_atoms::start, account_id>::with<reason_code>,
     /// Cancel by the auctioneer before the first bid.
     caf::replies_to<atoms::cancel, account_id>::with<reason_code>,
@@ -90,7 +95,10 @@ using auction_actor = caf::typed_actor<
     caf::replies_to<caf::get_atom, atoms::snapshot>::with<auction_record>,
     /// Timers the actor sends itself: scheduled start, countdown, close at the given end time.
     caf::reacts_to<auction_atoms::open>, caf::reacts_to<auction_atoms::tick>,
-    caf::reacts_to<auction_atoms::close, timestamp_ns>>;
+    caf::reacts_to<auction_atoms::close, timestamp_ns>,
+    /// Settles a sold lot (again): sent by the actor to itself after the close, a retryable failure
+    /// or a restart while SETTLING.
+    caf::reacts_to<auction_atoms::settle>>;
 
 /// Registers the auction message types and handles with a CAF configuration.
 void add_auction_message_types(caf::actor_system_config& cfg);
@@ -126,7 +134,7 @@ typename Inspector::result_type inspect(Inspector& f, auction_result& x) {
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, auction_record& x) {
   return f(caf::meta::type_name("auction_record"), x.lot, x.state, x.start_time, x.end_time, x.bids, x.audit,
-           x.recent_bids, x.result);
+           x.recent_bids, x.result, x.settled, x.settlement, x.journaled);
 }
 
 template <class Inspector>

@@ -104,6 +104,11 @@ std::optional<auction_result> auction_rules::close(timestamp_ns now) {
   return result;
 }
 
+void auction_rules::settle(reason_code why) noexcept {
+  record_.settled = true;
+  record_.settlement = why;
+}
+
 cents auction_rules::min_next_bid() const noexcept {
   const bid_record* top = high();
   return top == nullptr ? record_.lot.start_price : top->price + increment_at(record_.lot, top->price);

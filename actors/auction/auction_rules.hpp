@@ -54,6 +54,11 @@ struct auction_record {
   std::vector<audit_entry> audit;
   std::map<account_id, std::vector<timestamp_ns>> recent_bids; ///< bid attempts inside the rate window
   auction_result result;
+  /// After a sale: true once settlement finished (SETTLING while false), with its reason (NONE: cash
+  /// and lot moved; else why it failed and nothing moved).
+  bool settled = false;
+  reason_code settlement = reason_code::none;
+  std::uint64_t journaled = 0; ///< commands of this lot journaled so far (persistence/auction_records.hpp)
   friend bool operator==(const auction_record&, const auction_record&) = default;
 };
 
@@ -97,6 +102,14 @@ public:
   /// Closes a running lot whose end time has come (now >= end): the result, or nullopt (no change)
   /// when it is not running or not yet due.
   std::optional<auction_result> close(timestamp_ns now);
+  /// Records the end of a sold lot's settlement with its reason (NONE: settled).
+  void settle(reason_code why) noexcept;
+  /// Counts one more journaled command; returns its number (1, 2, ...).
+  std::uint64_t journaled() noexcept { return ++record_.journaled; }
+  /// True for a sold lot whose settlement has not finished.
+  bool settling() const noexcept {
+    return record_.state == auction_state::ended && record_.result.sold && !record_.settled;
+  }
 
   /// The lowest acceptable next bid, cents: the start price, or high + increment_at(high).
   cents min_next_bid() const noexcept;

@@ -13,7 +13,7 @@
 namespace bourse {
 namespace {
 
-/// Book actor plus a retry tick for one account's report queue.
+/// Book actor plus the retry timer of one account's report queue.
 using book_impl = book_actor::extend<caf::reacts_to<atoms::report, account_id>>;
 
 /// Identifies one incarnation of an account actor for the outbox; 0 for none.
@@ -39,9 +39,10 @@ public:
 
   /// The handlers of one incarnation; first resends what the previous incarnation left unacknowledged.
   static book_impl::behavior_type behavior(std::shared_ptr<book_shell> s) {
-    for (auto& [owner, reports] : s->state_->outbox.restart())
-      for (auto& report : reports)
-        s->deliver(owner, s->where_->account(owner), report);
+    for (auto& [owner, reports] : s->state_->outbox.restart()) {
+      s->deliver(s->where_->account(owner), reports);
+      s->arm_retry(owner);
+    }
     s->self_->delayed_send(s->self_, s->cfg_.expiry_interval, atoms::expire::value);
     return {
         [s](atoms::submit, const order_request& request) -> caf::result<book_reply> {
@@ -109,10 +110,20 @@ public:
           }
           return s->reply_when_durable(book.rules().reference_price);
         },
+        [s](atoms::ack, account_id owner, sequence applied, sequence dropped) {
+          auto& outbox = s->state_->outbox;
+          outbox.acknowledge(owner, applied);
+          if (dropped != 0) {
+            auto account = s->where_->account(owner);
+            s->deliver(account, outbox.gap(owner, dropped, incarnation(account)));
+          }
+        },
         [s](atoms::report, account_id owner) {
           auto account = s->where_->account(owner);
-          for (auto& report : s->state_->outbox.retry(owner, incarnation(account)))
-            s->deliver(owner, account, report);
+          auto retry = s->state_->outbox.tick(owner, incarnation(account));
+          s->deliver(account, retry.resend);
+          if (retry.arm_timer)
+            s->arm_retry(owner);
         },
     };
   }
@@ -202,29 +213,30 @@ private:
     return md;
   }
 
-  void enqueue(account_id owner, const execution_report& report) {
+  void enqueue(account_id owner, execution_report report) {
     if (owner == 0)
       return;
     auto account = where_->account(owner);
-    if (state_->outbox.add(owner, report, incarnation(account)))
-      deliver(owner, account, report);
+    const auto admitted = state_->outbox.add(owner, report, incarnation(account));
+    if (admitted.send && account)
+      self_->send(account, atoms::report::value, report);
+    if (admitted.arm_timer)
+      arm_retry(owner);
   }
 
-  void deliver(account_id owner, const account_actor& account, const execution_report& report) {
-    auto seq = report.event.seq;
-    if (!account) {
-      settled(owner, seq, false);
+  /// Sends `reports` in order (one-way: the account acknowledges with atoms::ack); a missing
+  /// account is left to the retry timer.
+  void deliver(const account_actor& account, const std::vector<execution_report>& reports) {
+    if (!account)
       return;
-    }
-    self_->request(account, cfg_.report_timeout, atoms::report::value, report)
-        .then([this, owner](sequence acked) { settled(owner, acked, true); },
-              [this, owner, seq](caf::error&) { settled(owner, seq, false); });
+    for (const auto& report : reports)
+      self_->send(account, atoms::report::value, report);
   }
 
-  /// One delivery answered; after a failure the account's whole queue is resent after a pause.
-  void settled(account_id owner, sequence seq, bool ok) {
-    if (state_->outbox.settle(owner, seq, ok))
-      self_->delayed_send(self_, cfg_.retry_delay, atoms::report::value, owner);
+  /// One timer per account with unacknowledged reports: resends them when nothing was acknowledged
+  /// for a whole report_timeout.
+  void arm_retry(account_id owner) {
+    self_->delayed_send(self_, cfg_.report_timeout, atoms::report::value, owner);
   }
 
   void send_market_data(md_update md) {

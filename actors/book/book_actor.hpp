@@ -44,11 +44,11 @@ struct book_state {
 
 /// Tunables of a book actor.
 struct book_actor_config {
-  std::size_t md_depth = 10;                                 ///< L2 levels per side sent to market data
-  caf::timespan report_timeout = std::chrono::seconds(2);    ///< per execution report delivery
-  caf::timespan retry_delay = std::chrono::milliseconds(20); ///< before resending to a recovering account
-  caf::timespan expiry_interval = std::chrono::seconds(1);   ///< GTD expiry timer period
-  std::function<timestamp_ns()> now;                         ///< wall clock, ns UTC; system clock if empty
+  std::size_t md_depth = 10; ///< L2 levels per side sent to market data
+  /// Reports to an account that acknowledged none of them for this long are sent again.
+  caf::timespan report_timeout = std::chrono::seconds(2);
+  caf::timespan expiry_interval = std::chrono::seconds(1); ///< GTD expiry timer period
+  std::function<timestamp_ns()> now;                       ///< wall clock, ns UTC; system clock if empty
   /// When set, every command is journaled there and its replies, reports and market data leave
   /// only after the durable ack (nothing a client was told is ever lost); when not, at once.
   persistence_actor persistence;

@@ -2,45 +2,74 @@
 
 namespace bourse {
 
-bool report_outbox::add(account_id owner, const execution_report& report, std::size_t dest) {
+report_outbox::admission report_outbox::add(account_id owner, execution_report& report, std::size_t dest) {
   auto& q = queues_[owner];
-  if (q.unacked.emplace(report.event.seq, report).second)
-    ++unacked_count_;
-  if (q.in_flight > 0 && q.dest != dest)
-    q.recovering = true;
-  if (q.recovering)
-    return false;
-  q.dest = dest;
-  ++q.in_flight;
-  return true;
+  if (report.event.seq <= q.last_added)
+    return {}; // already queued (a book replays nothing twice; defensive)
+  if (!q.unacked.empty() && q.dest != dest)
+    q.holding = true;
+  report.after = q.last_added;
+  q.last_added = report.event.seq;
+  q.unacked.push_back(report);
+  ++unacked_count_;
+  admission out;
+  if (!q.timer) {
+    q.timer = true;
+    q.acked_at_tick = q.acked;
+    out.arm_timer = true;
+  }
+  if (!q.holding) {
+    q.dest = dest;
+    out.send = true;
+  }
+  return out;
 }
 
-bool report_outbox::settle(account_id owner, sequence seq, bool ok) {
+void report_outbox::acknowledge(account_id owner, sequence applied) {
   auto it = queues_.find(owner);
   if (it == queues_.end())
-    return false;
+    return;
   auto& q = it->second;
-  if (q.in_flight > 0)
-    --q.in_flight;
-  if (ok)
-    unacked_count_ -= q.unacked.erase(seq);
-  else
-    q.recovering = true;
-  return q.recovering && q.in_flight == 0;
+  while (!q.unacked.empty() && q.unacked.front().event.seq <= applied) {
+    q.unacked.pop_front();
+    --unacked_count_;
+  }
+  if (applied > q.acked)
+    q.acked = applied;
 }
 
-std::vector<execution_report> report_outbox::retry(account_id owner, std::size_t dest) {
+std::vector<execution_report> report_outbox::gap(account_id owner, sequence dropped, std::size_t dest) {
   auto it = queues_.find(owner);
-  if (it == queues_.end() || !it->second.recovering || it->second.in_flight > 0)
+  if (it == queues_.end() || dropped <= it->second.resent_through)
     return {};
   return resend_all(it->second, dest);
 }
 
+report_outbox::retry report_outbox::tick(account_id owner, std::size_t dest) {
+  auto it = queues_.find(owner);
+  if (it == queues_.end())
+    return {};
+  auto& q = it->second;
+  q.timer = false;
+  if (q.unacked.empty())
+    return {};
+  retry out;
+  if (q.acked == q.acked_at_tick)
+    out.resend = resend_all(q, dest);
+  q.acked_at_tick = q.acked;
+  q.timer = true;
+  out.arm_timer = true;
+  return out;
+}
+
 std::vector<std::pair<account_id, std::vector<execution_report>>> report_outbox::restart() {
   std::vector<std::pair<account_id, std::vector<execution_report>>> out;
-  for (auto& [owner, q] : queues_)
-    if (!q.unacked.empty())
+  for (auto& [owner, q] : queues_) {
+    q.timer = !q.unacked.empty();
+    q.acked_at_tick = q.acked;
+    if (q.timer)
       out.emplace_back(owner, resend_all(q, 0));
+  }
   return out;
 }
 
@@ -49,14 +78,10 @@ std::size_t report_outbox::unacknowledged() const noexcept {
 }
 
 std::vector<execution_report> report_outbox::resend_all(queue& q, std::size_t dest) {
-  std::vector<execution_report> out;
-  out.reserve(q.unacked.size());
-  for (const auto& [seq, report] : q.unacked)
-    out.push_back(report);
-  q.recovering = false;
-  q.in_flight = out.size();
+  q.holding = false;
   q.dest = dest;
-  return out;
+  q.resent_through = q.last_added;
+  return {q.unacked.begin(), q.unacked.end()};
 }
 
 } // namespace bourse

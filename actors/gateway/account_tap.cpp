@@ -60,7 +60,7 @@ caf::behavior tap(tap_pointer self, account_id id, std::shared_ptr<placement> wh
       [self](atoms::report r, const execution_report& report) {
         for (const auto& l : self->state.listeners)
           self->send(l, report);
-        return self->delegate(self->state.real, r, report);
+        self->send(self->state.real, r, report);
       },
       [self](atoms::watch, const order_listener& listener) {
         auto& listeners = self->state.listeners;

@@ -30,21 +30,6 @@ ticker make_ticker(const market_data_state& st) {
   return ticker{st.symbol, top, st.day.last, st.day.volume};
 }
 
-void add_to_day(market_data_state& st, const trade_print& t) {
-  const timestamp_ns day_start = t.time - ((t.time % ns_per_day) + ns_per_day) % ns_per_day;
-  auto& d = st.day;
-  if (d.trades == 0 || day_start != st.day_start) {
-    st.day_start = day_start;
-    d = daily_summary{st.symbol, t.price, t.price, t.price, t.price, 0, 0, 0};
-  }
-  d.high = std::max(d.high, t.price);
-  d.low = std::min(d.low, t.price);
-  d.last = t.price;
-  d.volume += t.qty;
-  d.notional = checked_add(d.notional, checked_notional(t.price, t.qty).value_or(0)).value_or(d.notional);
-  ++d.trades;
-}
-
 class md_shell {
 public:
   md_shell(market_data_actor::pointer self, std::shared_ptr<market_data_state> state)
@@ -93,10 +78,7 @@ private:
     auto& st = *st_;
     std::vector<candle> closed;
     for (const auto& t : u.trades) {
-      add_to_day(st, t);
-      for (auto& series : st.series)
-        if (auto c = series.add(t.time, t.price, t.qty))
-          closed.push_back(std::move(*c));
+      record_trade(st, t, closed);
       publish(caf::make_message(t));
     }
     std::vector<level_change> changes;
@@ -136,6 +118,28 @@ private:
 };
 
 } // namespace
+
+timestamp_ns utc_day_start(timestamp_ns time) noexcept {
+  return time - ((time % ns_per_day) + ns_per_day) % ns_per_day;
+}
+
+void record_trade(market_data_state& st, const trade_print& t, std::vector<candle>& closed) {
+  const timestamp_ns day_start = utc_day_start(t.time);
+  auto& d = st.day;
+  if (d.trades == 0 || day_start != st.day_start) {
+    st.day_start = day_start;
+    d = daily_summary{st.symbol, t.price, t.price, t.price, t.price, 0, 0, 0};
+  }
+  d.high = std::max(d.high, t.price);
+  d.low = std::min(d.low, t.price);
+  d.last = t.price;
+  d.volume += t.qty;
+  d.notional = checked_add(d.notional, checked_notional(t.price, t.qty).value_or(0)).value_or(d.notional);
+  ++d.trades;
+  for (auto& series : st.series)
+    if (auto c = series.add(t.time, t.price, t.qty))
+      closed.push_back(std::move(*c));
+}
 
 market_data_state::market_data_state(std::string sym, credit_policy policy, std::size_t candle_history)
     : symbol(std::move(sym)), subscribers(policy) {

@@ -27,6 +27,14 @@ struct market_data_state {
   subscriber_set<md_subscriber> subscribers;
 };
 
+/// Start (ns UTC) of the UTC day that contains `time` (ns UTC): the daily summary's day.
+timestamp_ns utc_day_start(timestamp_ns time) noexcept;
+
+/// Books one trade (time ns UTC, price cents, quantity shares) into `st`: the day summary of the
+/// trade's UTC day (a trade on a later day starts a new one) and every candle series; appends the
+/// candles it closed to `closed`. The actor and market-data recovery both go through it.
+void record_trade(market_data_state& st, const trade_print& t, std::vector<candle>& closed);
+
 /// Spawns the market-data actor of `state`'s symbol: it turns book updates into an L2 delta stream
 /// (sequenced), trades, an L1 ticker and OHLCV candles, and sends each event as one shared message
 /// to every subscriber, conflating or dropping slow ones by credit; it monitors its subscribers.

@@ -13,6 +13,7 @@ using snapshot = caf::atom_constant<caf::atom("snapshot")>;
 using hash = caf::atom_constant<caf::atom("hash")>;
 using expire = caf::atom_constant<caf::atom("expire")>;
 using report = caf::atom_constant<caf::atom("report")>;
+using ack = caf::atom_constant<caf::atom("ack")>; ///< an account applied a book's reports
 using place = caf::atom_constant<caf::atom("place")>;
 using view = caf::atom_constant<caf::atom("view")>;
 using deposit = caf::atom_constant<caf::atom("deposit")>;
@@ -32,5 +33,9 @@ using margin = caf::atom_constant<caf::atom("margin")>;
 using watch = caf::atom_constant<caf::atom("watch")>;
 using delivery = caf::atom_constant<caf::atom("delivery")>;
 using day_end = caf::atom_constant<caf::atom("day_end")>;
+using hold = caf::atom_constant<caf::atom("hold")>;         ///< auction hold (cash or escrowed shares)
+using release = caf::atom_constant<caf::atom("release")>;   ///< auction hold released
+using pay_hold = caf::atom_constant<caf::atom("pay_hold")>; ///< auction buyer pays from the hold
+using sell_out = caf::atom_constant<caf::atom("sell_out")>; ///< auction seller delivers outside the book
 
 } // namespace bourse::atoms

@@ -102,7 +102,10 @@ exchange build_exchange(caf::actor_system& sys, const std::vector<instrument>& i
       std::make_shared<account_store>(cfg.starting_cash, cfg.limits, std::move(cfg.recovered_accounts));
   auto where = ex.where;
   for (const auto& inst : instruments) {
-    auto md_state = std::make_shared<market_data_state>(inst.symbol, cfg.market_data);
+    auto recovered_md = cfg.recovered_market_data.find(inst.symbol);
+    auto md_state = recovered_md != cfg.recovered_market_data.end()
+                        ? recovered_md->second
+                        : std::make_shared<market_data_state>(inst.symbol, cfg.market_data);
     start_supervised(ex.books_supervisor, {"md." + inst.symbol, [&sys, where, md_state] {
                                              auto h = spawn_market_data(sys, md_state);
                                              where->put_market_data(md_state->symbol, h);

@@ -59,6 +59,9 @@ struct exchange_config {
   /// Accounts rebuilt from their journals (persistence/account_recovery.hpp), by id; others open
   /// with the starting cash. Set `account.persistence` to journal every change.
   account_store::state_map recovered_accounts;
+  /// Market-data states rebuilt from the executions (persistence/market_data_recovery.hpp), by
+  /// symbol; others start empty with the `market_data` policy.
+  std::map<std::string, std::shared_ptr<market_data_state>> recovered_market_data;
   /// The house account rebuilt with them (the fees they paid); a fresh one when not set.
   std::shared_ptr<house_state> recovered_house;
 };

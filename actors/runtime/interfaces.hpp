@@ -33,7 +33,10 @@ using book_actor = caf::typed_actor<
     caf::reacts_to<atoms::expire>,
     /// Ends the trading day: expires DAY orders, then re-centres the price band on the last trade
     /// price (kept before the first trade); replies the reference price now in force, cents.
-    caf::replies_to<atoms::day_end>::with<cents>>;
+    caf::replies_to<atoms::day_end>::with<cents>,
+    /// From an account (id, last book sequence it applied, sequence of a report it dropped because
+    /// it missed an earlier one, else 0): cumulative acknowledgement of the reports sent to it.
+    caf::reacts_to<atoms::ack, account_id, sequence, sequence>>;
 
 /// A receiver of one symbol's market data (sessions, bots). It returns credit for what it consumed.
 using md_subscriber = caf::typed_actor<caf::reacts_to<l2_snapshot>, caf::reacts_to<l2_delta>,
@@ -70,8 +73,8 @@ using account_actor = caf::typed_actor<
     caf::replies_to<atoms::replace, std::string, std::uint64_t, cents, quantity>::with<order_result>,
     /// Margin health at these mark prices (cents by symbol) and the next position to close.
     caf::replies_to<atoms::margin, mark_prices>::with<margin_check>,
-    /// Applies a book event; replies its sequence so the book can forget it.
-    caf::replies_to<atoms::report, execution_report>::with<sequence>,
+    /// Applies a book event once and in order, then acknowledges it to the book (atoms::ack).
+    caf::reacts_to<atoms::report, execution_report>,
     /// Credits cash (cents > 0); replies none or INVALID_AMOUNT.
     caf::replies_to<atoms::deposit, cents>::with<reason_code>,
     /// Issues new shares (symbol, quantity > 0) into the spot holding; replies none or INVALID_QUANTITY.
@@ -86,6 +89,21 @@ using account_actor = caf::typed_actor<
     /// spot) or delivers (quantity < 0: hands spot shares to close a short) |quantity| shares of a
     /// symbol; replies none or why not (INSUFFICIENT_POSITION, INSUFFICIENT_SHARES, ...).
     caf::replies_to<atoms::delivery, std::string, quantity>::with<reason_code>,
+    /// Auction hold under a lot id: (lot, "", cents) sets the bidder's cash hold (it reduces buying
+    /// power); (lot, symbol, shares) escrows a seller's free spot shares. NONE (also for a repeat),
+    /// INSUFFICIENT_BUYING_POWER, INSUFFICIENT_SHARES, ACCOUNT_HALTED, INVALID_AMOUNT, AUCTION_NOT_RUNNING
+    /// (lot settled). Answered once journaled.
+    caf::replies_to<atoms::hold, std::uint64_t, std::string, std::int64_t>::with<reason_code>,
+    /// Releases the lot's cash hold and escrowed shares; NONE or UNKNOWN_ORDER.
+    caf::replies_to<atoms::release, std::uint64_t>::with<reason_code>,
+    /// Buyer's leg of a sale (lot, symbol or "" for an item, price cents, shares, seller id; 0 = the
+    /// house): pays from the hold, receives the shares. NONE also when the lot is settled already.
+    caf::replies_to<atoms::pay_hold, std::uint64_t, std::string, cents, quantity,
+                    account_id>::with<reason_code>,
+    /// Seller's leg (lot, symbol or "", price cents, shares, buyer id): delivers the escrowed shares,
+    /// is paid. NONE also when the lot is settled already.
+    caf::replies_to<atoms::sell_out, std::uint64_t, std::string, cents, quantity,
+                    account_id>::with<reason_code>,
     /// Adds a listener (monitored; the account stays awake while it has one) / removes it.
     caf::reacts_to<atoms::subscribe, account_listener>, caf::reacts_to<atoms::unsubscribe, account_listener>,
     /// Passivation timer tick (sent by the account to itself).

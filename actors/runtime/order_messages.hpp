@@ -53,6 +53,9 @@ struct book_reply {
 struct execution_report {
   std::string symbol;
   book_event event;
+  /// Book sequence of the report the book sent this account before this one (0: none). An account
+  /// whose last applied sequence is below it has missed a report and asks for a resend.
+  sequence after = 0;
 };
 
 /// One fill of an account's order from the account's side, pushed to the account's listeners once
@@ -119,7 +122,8 @@ struct account_view {
   account_id id = 0;
   risk_state state = risk_state::active;
   cents cash_free = 0;     ///< buying power for spot orders
-  cents cash_reserved = 0; ///< held for open buy orders
+  cents cash_reserved = 0; ///< held for open buy orders and auction bids
+  cents auction_held = 0;  ///< the part of cash_reserved held for auction bids
   std::vector<position_view> positions;
   std::vector<open_order_view> open_orders;
   std::uint64_t state_hash = 0;
@@ -147,7 +151,7 @@ typename Inspector::result_type inspect(Inspector& f, book_reply& x) {
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, execution_report& x) {
-  return f(caf::meta::type_name("execution_report"), x.symbol, x.event);
+  return f(caf::meta::type_name("execution_report"), x.symbol, x.event, x.after);
 }
 
 template <class Inspector>
@@ -175,8 +179,8 @@ typename Inspector::result_type inspect(Inspector& f, position_view& x) {
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, account_view& x) {
-  return f(caf::meta::type_name("account_view"), x.id, x.state, x.cash_free, x.cash_reserved, x.positions,
-           x.open_orders, x.state_hash, x.equity, x.margin_exposure, x.maintenance);
+  return f(caf::meta::type_name("account_view"), x.id, x.state, x.cash_free, x.cash_reserved, x.auction_held,
+           x.positions, x.open_orders, x.state_hash, x.equity, x.margin_exposure, x.maintenance);
 }
 
 } // namespace bourse

@@ -64,7 +64,7 @@ boost::json::object account_json(const account_view& v) {
     orders.push_back(order_json(o));
   return {{"id", v.id},
           {"state", risk_state_name(v.state)},
-          {"cash", {{"free", v.cash_free}, {"reserved", v.cash_reserved}}},
+          {"cash", {{"free", v.cash_free}, {"reserved", v.cash_reserved}, {"auction_held", v.auction_held}}},
           {"equity", v.equity},
           {"buying_power", v.cash_free},
           {"margin_level_bps", level_json(margin_level_bps(v.equity, v.margin_exposure))},

@@ -84,6 +84,8 @@ boost::json::object auction_json(const auction_record& record, timestamp_ns now)
     out["high_bidder"] = record.bids.back().bidder;
   }
   put_result(out, record.result);
+  out["settled"] = record.settled;
+  out["settlement"] = to_string(record.settlement);
   return out;
 }
 

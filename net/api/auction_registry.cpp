@@ -2,11 +2,17 @@
 
 #include <caf/send.hpp>
 
+#include <algorithm>
+
 namespace bourse::net::api {
 
-auction_registry::auction_registry(caf::actor_system& sys, auction_bank_actor bank, auction_actor_config cfg)
-    : sys_(sys), bank_(std::move(bank)), cfg_(cfg) {
-  // nop
+auction_registry::auction_registry(caf::actor_system& sys, auction_bank_actor bank, auction_actor_config cfg,
+                                   const std::map<lot_id, std::shared_ptr<auction_rules>>& recovered)
+    : sys_(sys), bank_(std::move(bank)), cfg_(std::move(cfg)) {
+  for (const auto& [id, rules] : recovered) {
+    lots_.emplace(id, spawn_auction(sys_, rules, bank_, cfg_));
+    next_id_ = std::max(next_id_, id + 1);
+  }
 }
 
 std::pair<lot_id, reason_code> auction_registry::create(lot_definition lot, timestamp_ns now) {

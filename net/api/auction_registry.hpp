@@ -5,6 +5,7 @@
 #include <caf/actor_system.hpp>
 
 #include <map>
+#include <memory>
 #include <mutex>
 #include <utility>
 #include <vector>
@@ -12,11 +13,14 @@
 namespace bourse::net::api {
 
 /// The node's auction lots: one auction actor per lot, all over one bank, ids from 1 upwards.
-/// Thread-safe (HTTP threads and WebSocket sessions share it). Lots live until stop(); they do not
-/// survive a restart (no auction persistence is wired into the node).
+/// Thread-safe (HTTP threads and WebSocket sessions share it). Lots live until stop(); with
+/// `cfg.persistence` they are journaled and survive a restart as `recovered` lots.
 class auction_registry {
 public:
-  auction_registry(caf::actor_system& sys, auction_bank_actor bank, auction_actor_config cfg = {});
+  /// Spawns an actor for each `recovered` lot (persistence/auction_recovery.hpp: a running lot goes
+  /// on, a SETTLING one settles); new ids continue after the highest.
+  auction_registry(caf::actor_system& sys, auction_bank_actor bank, auction_actor_config cfg = {},
+                   const std::map<lot_id, std::shared_ptr<auction_rules>>& recovered = {});
 
   /// Validates lot (INVALID_LOT), gives it the next id and spawns its actor, SCHEDULED at now
   /// (ns UTC); returns the id, or 0 and the reason.

@@ -2,8 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "actors/auction/account_bank.hpp"
 #include "actors/gateway/gateway_actor.hpp"
-#include "net/api/auction_wallet.hpp"
 #include "net/api/first_admin.hpp"
 #include "net/http/static_files.hpp"
 
@@ -26,6 +26,13 @@ net::ws::session_config with_auctions(net::ws::session_config cfg, const net::ap
   return cfg;
 }
 
+/// The auction actors' settings with their journal.
+auction_actor_config journaled(persistence_actor persistence) {
+  auction_actor_config cfg;
+  cfg.persistence = std::move(persistence);
+  return cfg;
+}
+
 /// Owners of accounts for the leaderboard: players from `users`, bots from the names on `bots`.
 net::api::owner_lookup owners_of(net::user_store& users, std::shared_ptr<const bot_status_board> bots) {
   return [&users, bots](const std::vector<account_id>& ids) {
@@ -43,7 +50,8 @@ net::api::owner_lookup owners_of(net::user_store& users, std::shared_ptr<const b
 
 node_api::node_api(const config::settings& s, const std::string& database_url,
                    const net::access_token_codec& codec, caf::actor_system& sys, const exchange& ex,
-                   std::shared_ptr<const bot_status_board> bots)
+                   std::shared_ptr<const bot_status_board> bots, persistence_actor persistence,
+                   const std::map<lot_id, std::shared_ptr<auction_rules>>& auctions)
     : settings_(s), link_(database_url), users_(link_), refresh_store_(link_), history_store_(link_),
       refresh_(refresh_store_, s.auth.refresh_token_ttl_s), pool_(blocking_threads),
       auth_(s.auth, users_, refresh_, codec, pool_),
@@ -56,7 +64,8 @@ node_api::node_api(const config::settings& s, const std::string& database_url,
                    owners_of(users_, std::move(bots)), pool_),
       tape_(net::api::spawn_trade_tape(sys, ex.where, tape_trades_per_symbol)),
       overview_(sys, ex.where, ex.instruments, tape_, actor_timeout),
-      auctions_(sys, net::api::spawn_auction_wallet(sys, s.game.starting_cash_cents)),
+      auctions_(sys, spawn_account_bank(sys, ex.where, actor_timeout), journaled(std::move(persistence)),
+                auctions),
       auction_routes_(sys, auctions_, actor_timeout),
       websocket_(
           sys,

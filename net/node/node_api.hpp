@@ -33,15 +33,18 @@ namespace bourse::node {
 
 /// Everything behind the node's /api/v1 routes: the user and refresh-token stores on PostgreSQL, the
 /// pool for blocking work (argon2, database, Discord), the auth, market and trading route sets and
-/// the overview routes over a trade tape, the auction routes over a registry of lots (bank: auction
-/// wallets opened with the starting cash, see net/api/auction_wallet.hpp), /api/docs (web/api-docs.html from
+/// the overview routes over a trade tape, the auction routes over a registry of lots (bank: the trading
+/// accounts, actors/auction/account_bank.hpp), /api/docs (web/api-docs.html from
 /// the static directory) and the WebSocket endpoint. Creates the first admin on construction. Must outlive
 /// the HTTP server; `stop()` joins the pool and must run before the server is destroyed.
 class node_api {
 public:
-  /// `bots` names the bot accounts on the leaderboard.
+  /// `bots` names the bot accounts on the leaderboard; auction lots are journaled to `persistence`
+  /// (none: not journaled) and `auctions` are the lots recovered from it.
   node_api(const config::settings& s, const std::string& database_url, const net::access_token_codec& codec,
-           caf::actor_system& sys, const exchange& ex, std::shared_ptr<const bot_status_board> bots);
+           caf::actor_system& sys, const exchange& ex, std::shared_ptr<const bot_status_board> bots,
+           persistence_actor persistence = {},
+           const std::map<lot_id, std::shared_ptr<auction_rules>>& auctions = {});
 
   /// Registers every route set on `routes`.
   void add_routes(net::http::router& routes);

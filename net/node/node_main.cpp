@@ -1,7 +1,6 @@
 // bourse-node: one node of the exchange. Loads the settings, opens (or starts) PostgreSQL, lists the
 // market, runs the actors and serves HTTP/WebSocket until SIGINT or SIGTERM.
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <random>
@@ -20,9 +19,10 @@
 #include "net/node/bots_route.hpp"
 #include "net/node/node_api.hpp"
 #include "net/node/node_database.hpp"
+#include "net/node/stop_signal.hpp"
 #include "net/node/vendor_routes.hpp"
-#include "persistence/account_recovery.hpp"
-#include "persistence/book_recovery.hpp"
+#include "persistence/auction_recovery.hpp"
+#include "persistence/exchange_recovery.hpp"
 #include "persistence/persistence_actor.hpp"
 #include "persistence/pg_connection.hpp"
 
@@ -30,15 +30,11 @@ namespace {
 
 using namespace bourse;
 
-/// Blocks until SIGINT or SIGTERM arrives.
-void wait_for_stop_signal() {
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  int received = 0;
-  sigwait(&signals, &received);
-  spdlog::info("signal {} received, stopping", received);
+/// True (logged) when a stop signal arrived during start-up: the node stops before the next step.
+bool stopping_early(const node::stop_signal& stop, const char* before) {
+  if (stop.requested())
+    spdlog::info("stop signal during start-up: stopping before {}", before);
+  return stop.requested();
 }
 
 /// A random HS256 key for a node started without auth.jwt_secret: tokens die with the process.
@@ -58,35 +54,44 @@ std::vector<instrument> listed_rules(const bots::market_catalog& catalog) {
 }
 
 /// Every book and account of the market (and the house) rebuilt from their durable journals into
-/// `cfg` (nothing on a new node); `cfg.limits` are the accounts' risk limits.
+/// `cfg` (nothing on a new node), and each symbol's market data (candles, day summary, last price)
+/// from its executions; `cfg.limits` are the accounts' risk limits.
 void recover_market(const std::string& database_url, const std::vector<instrument>& listed,
                     exchange_config& cfg) {
   instrument_table table;
   for (const auto& rules : listed)
     table.emplace(rules.symbol, rules);
+  market_data_recovery_config md;
+  md.depth = cfg.book.md_depth;
+  md.policy = cfg.market_data;
+  auto recovered = recover_exchange(database_url, table, cfg.limits, md);
+  if (!recovered)
+    throw std::runtime_error("recovery: " + recovered.error().message);
+  cfg.recovered_books = std::move(recovered->books);
+  cfg.recovered_accounts = std::move(recovered->accounts.accounts);
+  cfg.recovered_house = std::move(recovered->accounts.house);
+  cfg.recovered_market_data = std::move(recovered->market_data);
+}
+
+/// The auction lots journaled so far (running ones go on, SETTLING ones settle); the recovered
+/// accounts' holds that none of them needs are released first.
+std::map<lot_id, std::shared_ptr<auction_rules>> recover_auction_lots(const std::string& database_url,
+                                                                      const exchange_config& cfg) {
   auto conn = pg_connection::open(database_url);
   if (!conn)
     throw std::runtime_error("recovery: " + conn.error().message);
-  auto books = recover_books(*conn, table);
-  if (!books)
-    throw std::runtime_error("recovery: " + books.error().message);
-  auto accounts = recover_accounts(*conn, table, cfg.limits);
-  if (!accounts)
-    throw std::runtime_error("recovery: " + accounts.error().message);
-  cfg.recovered_books = std::move(*books);
-  cfg.recovered_accounts = std::move(accounts->accounts);
-  cfg.recovered_house = std::move(accounts->house);
+  auto lots = recover_auctions(*conn);
+  if (!lots)
+    throw std::runtime_error("recovery: " + lots.error().message);
+  if (auto released = release_stray_holds(*conn, cfg.recovered_accounts, *lots); !released)
+    throw std::runtime_error("recovery: " + released.error().message);
+  return std::move(*lots);
 }
 
-int run(config::settings s) {
-  // Signals go to sigwait only; every thread started from here on inherits the mask.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-
+int run(config::settings s, node::stop_signal& stop) {
   node::node_database database(s);
+  if (stopping_early(stop, "recovery"))
+    return 0;
   const auto catalog = bots::load_market_catalog(s.game.market_file, std::filesystem::current_path());
   spdlog::info("market: {} instruments from {}", catalog.instruments.size(), s.game.market_file);
 
@@ -99,12 +104,17 @@ int run(config::settings s) {
   caf::actor_system sys{cfg};
 
   const auto listed = listed_rules(catalog);
-  persistence_config persist_cfg;
-  persist_cfg.commit.conninfo = database.url();
-  auto persistence = spawn_persistence(sys, persist_cfg);
-
   exchange_config exchange_cfg;
   recover_market(database.url(), listed, exchange_cfg);
+  auto auction_lots = recover_auction_lots(database.url(), exchange_cfg);
+  if (stopping_early(stop, "the actors start"))
+    return 0;
+
+  persistence_config persist_cfg;
+  persist_cfg.commit.conninfo = database.url();
+  persist_cfg.commit.max_delay = std::chrono::microseconds(s.database.commit_delay_us);
+  persist_cfg.commit.max_batch_rows = static_cast<std::size_t>(s.database.commit_batch_rows);
+  auto persistence = spawn_persistence(sys, persist_cfg);
   exchange_cfg.book.persistence = persistence;
   exchange_cfg.account.persistence = persistence;
   exchange_cfg.starting_cash = s.game.starting_cash_cents;
@@ -127,7 +137,7 @@ int run(config::settings s) {
   if (s.auth.jwt_secret.empty())
     s.auth.jwt_secret = random_secret();
   net::access_token_codec codec(s.auth.jwt_secret, s.auth.issuer, s.auth.audience, s.auth.access_token_ttl_s);
-  node::node_api api(s, database.url(), codec, sys, exchange, bot_board);
+  node::node_api api(s, database.url(), codec, sys, exchange, bot_board, persistence, auction_lots);
   net::http::router routes;
   api.add_routes(routes);
   node::add_bots_route(routes, bot_board);
@@ -139,7 +149,7 @@ int run(config::settings s) {
   std::printf("Bourse is up: http://%s:%u/\n", s.node.listen_address.c_str(), http.port());
   std::fflush(stdout);
 
-  wait_for_stop_signal();
+  stop.wait();
   http.stop();
   api.stop();
   if (gateway) {
@@ -154,10 +164,11 @@ int run(config::settings s) {
 } // namespace
 
 int main(int argc, char** argv) {
+  bourse::node::stop_signal stop; // first: every thread inherits its signal mask
   try {
     auto s = config::load_settings(argc, argv, config::process_env());
     config::setup_json_logging(s.node.log_level);
-    return run(std::move(s));
+    return run(std::move(s), stop);
   } catch (const config::help_requested& help) {
     std::printf("%s\n", help.what());
     return 0;

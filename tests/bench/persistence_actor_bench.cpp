@@ -1,12 +1,15 @@
 // Durable orders through the persistence actor (group commit, synchronous_commit = on, fsync on,
 // private cluster on this machine): closed-loop throughput, and ack latency at a paced 50k orders/s.
-// Also: recovery time of books with 100k open orders and 1M executions in their journals.
+// Also: recovery time of books, accounts and market data with 100k open orders and 1M executions
+// in their journals.
 // One order = the four rows the order path journals: the account's PLACE entry, the book's SUBMIT
 // command and ACCEPTED event, and the account's REPORT entry for it.
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <map>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -18,9 +21,12 @@
 #include <caf/scoped_actor.hpp>
 #include <caf/send.hpp>
 
+#include "persistence/account_checkpoint.hpp"
+#include "persistence/account_journal.hpp"
 #include "persistence/batch_writer.hpp"
 #include "persistence/book_journal.hpp"
 #include "persistence/book_recovery.hpp"
+#include "persistence/exchange_recovery.hpp"
 #include "persistence/journal_rows.hpp"
 #include "persistence/migrations.hpp"
 #include "persistence/persistence_actor.hpp"
@@ -191,64 +197,148 @@ void ack_latency(benchmark::State& state) {
   }
 }
 
-/// Journals, per symbol, `executions` / symbols trades (a sell sweeping 100 resting bids at a time)
-/// and `open` / symbols bids left resting; then times recover_books.
-void recovery_time(benchmark::State& state) {
-  const std::int64_t open = state.range(0);
-  const std::int64_t executions = state.range(1);
-  const std::vector<std::string> symbols{"RA", "RB", "RC", "RD"};
-  const auto conninfo = fresh_database();
-  auto conn = pg_connection::open(conninfo).value();
+/// A journaled market: 1000 accounts (cash and shares deposited) trading 4 books; per symbol
+/// `executions` / 4 trades (a sell sweeping 100 resting bids at a time) and `open` / 4 bids left
+/// resting. Every order goes through the account (PLACE entry) and the book (SUBMIT command), and
+/// every event back to its accounts (REPORT entries), as the order path journals them; book_events
+/// and executions are written too. Built once for every recovery benchmark.
+struct recovery_journal {
+  std::string conninfo;
   instrument_table instruments;
-  std::uint64_t expected_hash = 0;
-  for (const auto& symbol : symbols) {
-    instrument inst;
-    inst.symbol = symbol;
-    inst.reference_price = 10'000;
-    instruments.emplace(symbol, inst);
-    order_book book{inst};
+  std::uint64_t book_hash = 0;    ///< XOR of the books' state hashes
+  std::uint64_t account_hash = 0; ///< XOR of the accounts' state hashes
+};
+
+const recovery_journal& journal(std::int64_t open, std::int64_t executions) {
+  static const recovery_journal built = [&] {
+    recovery_journal out;
+    out.conninfo = fresh_database();
+    auto conn = pg_connection::open(out.conninfo).value();
+    const std::vector<std::string> symbols{"RA", "RB", "RC", "RD"};
+    for (const auto& symbol : symbols) {
+      instrument inst;
+      inst.symbol = symbol;
+      inst.reference_price = 10'000;
+      out.instruments.emplace(symbol, inst);
+    }
     journal_tables tables;
     batch_writer writer{conn};
-    std::vector<book_event> events;
-    sequence cmd_seq = 0;
-    std::uint64_t ref = 0;
-    auto run = [&](side s, cents price, quantity qty) {
-      book_command c;
-      c.time = static_cast<timestamp_ns>(cmd_seq);
-      c.request = order_request{
-          .owner = 1 + ref % 1000, .client_ref = ++ref, .order_side = s, .price = price, .qty = qty};
-      events.clear();
-      execute(book, c, events);
-      c.cmd_seq = ++cmd_seq;
-      c.last_seq = book.last_sequence();
-      persist_request request;
-      request.symbol = symbol;
-      request.commands = {c};
-      tables.append(request);
-      if (tables.size() >= 50'000) {
-        (void)writer.write(tables.tables()).value();
-        tables.clear();
-      }
+    auto flush = [&](std::size_t above) {
+      if (tables.size() < above)
+        return;
+      (void)writer.write(tables.tables()).value();
+      tables.clear();
     };
-    const auto per_symbol = executions / static_cast<std::int64_t>(symbols.size());
-    for (std::int64_t done = 0; done < per_symbol; done += 100) {
-      for (int i = 0; i < 100; ++i)
-        run(side::buy, 10'000, 10);
-      run(side::sell, 10'000, 1'000);
+    std::map<account_id, account_actor_state> accounts;
+    const sequence checkpoint_every = account_actor_config{}.checkpoint_every;
+    auto record = [&](account_actor_state& st, account_entry entry, const book_event* event) {
+      entry.seq = ++st.journaled;
+      entry.result = apply_entry(st, out.instruments, entry, event).reason;
+      persist_request request;
+      request.account = st.acc.id();
+      request.entries = {std::move(entry)};
+      if (st.journaled % checkpoint_every == 0) // as the account actor writes them (account_checkpoint.hpp)
+        request.checkpoints = {account_checkpoint{st.acc.id(), st.journaled, encode_checkpoint(st)}};
+      tables.append(request);
+      return request.entries.front().result;
+    };
+    for (account_id id = 1; id <= 1'000; ++id) {
+      auto& st = accounts.try_emplace(id, id).first->second;
+      record(st, account_entry{.kind = account_entry_kind::deposit, .amount = 1'000'000'000'000}, nullptr);
+      for (const auto& symbol : symbols)
+        record(st, account_entry{.kind = account_entry_kind::issue, .symbol = symbol, .amount = 100'000},
+               nullptr);
     }
-    for (std::int64_t i = 0; i < open / static_cast<std::int64_t>(symbols.size()); ++i)
-      run(side::buy, 9'000 + i % 1'000, 10);
-    (void)writer.write(tables.tables()).value();
-    expected_hash ^= book.state_hash();
-  }
+    std::uint64_t ref = 0;
+    for (const auto& symbol : symbols) {
+      order_book book{out.instruments.at(symbol)};
+      std::vector<book_event> events;
+      sequence cmd_seq = 0;
+      auto run = [&](side s, cents price, quantity qty) {
+        const account_id owner = 1 + ref % 1'000;
+        new_order order{
+            .client_order_id = ++ref, .symbol = symbol, .order_side = s, .price = price, .qty = qty};
+        if (record(accounts.at(owner), account_entry{.kind = account_entry_kind::place, .order = order},
+                   nullptr) != reason_code::none)
+          throw std::runtime_error("bench account refused an order");
+        book_command c;
+        c.time = static_cast<timestamp_ns>(cmd_seq);
+        c.request = to_request(owner, order);
+        events.clear();
+        execute(book, c, events);
+        c.cmd_seq = ++cmd_seq;
+        c.last_seq = book.last_sequence();
+        persist_request request;
+        request.symbol = symbol;
+        request.commands = {c};
+        request.events = events;
+        tables.append(request);
+        for (const auto& e : events) {
+          const account_entry report{.kind = account_entry_kind::report, .symbol = symbol, .book_seq = e.seq};
+          record(accounts.at(e.owner), report, &e);
+          if (e.kind == book_event_kind::fill && e.maker_owner != e.owner)
+            record(accounts.at(e.maker_owner), report, &e);
+        }
+        flush(50'000);
+      };
+      const auto per_symbol = executions / static_cast<std::int64_t>(symbols.size());
+      for (std::int64_t done = 0; done < per_symbol; done += 100) {
+        for (int i = 0; i < 100; ++i)
+          run(side::buy, 10'000, 10);
+        run(side::sell, 10'000, 1'000);
+      }
+      for (std::int64_t i = 0; i < open / static_cast<std::int64_t>(symbols.size()); ++i)
+        run(side::buy, 9'000 + i % 1'000, 10);
+      out.book_hash ^= book.state_hash();
+    }
+    flush(0);
+    for (const auto& [id, st] : accounts)
+      out.account_hash ^= state_hash(st.acc);
+    (void)conn.exec("VACUUM ANALYZE").value();
+    return out;
+  }();
+  return built;
+}
+
+/// Times recover_books alone (one thread, one connection): the books of journal().
+void book_recovery_time(benchmark::State& state) {
+  const auto& j = journal(state.range(0), state.range(1));
+  auto conn = pg_connection::open(j.conninfo).value();
   for (auto _ : state) {
     const auto start = bench_clock::now();
-    auto books = recover_books(conn, instruments).value();
+    auto books = recover_books(conn, j.instruments).value();
     state.SetIterationTime(std::chrono::duration<double>(bench_clock::now() - start).count());
     std::uint64_t hash = 0;
     for (const auto& [symbol, book] : books)
       hash ^= book->book.state_hash();
-    if (hash != expected_hash)
+    if (hash != j.book_hash)
+      state.SkipWithError("recovered state differs");
+  }
+}
+
+/// Times what bourse-node runs at start (recover_exchange: books, accounts and market data) on
+/// `range(2)` threads; with `range(3)` 0 the account checkpoints are deleted first (full replay, as
+/// before checkpoints: run last).
+void exchange_recovery_time(benchmark::State& state) {
+  const auto& j = journal(state.range(0), state.range(1));
+  if (state.range(3) == 0)
+    (void)pg_connection::open(j.conninfo).value().exec("DELETE FROM account_checkpoints").value();
+  for (auto _ : state) {
+    const auto start = bench_clock::now();
+    auto recovered =
+        recover_exchange(j.conninfo, j.instruments, {}, {}, static_cast<unsigned>(state.range(2)));
+    state.SetIterationTime(std::chrono::duration<double>(bench_clock::now() - start).count());
+    if (!recovered) {
+      state.SkipWithError(recovered.error().message.c_str());
+      return;
+    }
+    std::uint64_t books = 0;
+    for (const auto& [symbol, book] : recovered->books)
+      books ^= book->book.state_hash();
+    std::uint64_t accounts = 0;
+    for (const auto& [id, st] : recovered->accounts.accounts)
+      accounts ^= state_hash(st->acc);
+    if (books != j.book_hash || accounts != j.account_hash)
       state.SkipWithError("recovered state differs");
   }
 }
@@ -269,8 +359,15 @@ BENCHMARK(ack_latency)
     ->UseManualTime()
     ->Unit(benchmark::kMillisecond);
 
-BENCHMARK(recovery_time)
+BENCHMARK(book_recovery_time)
     ->Args({100'000, 1'000'000})
+    ->Iterations(1)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(exchange_recovery_time)
+    ->Args({100'000, 1'000'000, 1, 1})
+    ->Args({100'000, 1'000'000, 2, 1})
+    ->Args({100'000, 1'000'000, 2, 0})
     ->Iterations(1)
     ->UseManualTime()
     ->Unit(benchmark::kMillisecond);

@@ -117,6 +117,8 @@ TEST(settings_loader, validate_rejects_inconsistent_settings) {
   EXPECT_THROW(load({"--auth.access_token_ttl_s", "100", "--auth.refresh_token_ttl_s", "50"}), config_error);
   EXPECT_THROW(load({"--node.log_level", "loud"}), config_error);
   EXPECT_THROW(load({"--auth.discord.enabled", "true"}), config_error);
+  EXPECT_THROW(load({"--database.commit_delay_us", "-1"}), config_error);
+  EXPECT_THROW(load({"--database.commit_batch_rows", "0"}), config_error);
 }
 
 TEST(settings_loader, help_is_reported) {

@@ -1,7 +1,8 @@
 #include "net/api/auction_api.hpp"
 
+#include "actors/auction/account_bank.hpp"
+#include "actors/runtime/exchange.hpp"
 #include "actors/runtime/message_types.hpp"
-#include "net/api/auction_wallet.hpp"
 #include "net/http/server.hpp"
 #include "tests/net/http_client.hpp"
 #include "tests/net/openapi_paths.hpp"
@@ -47,6 +48,7 @@ protected:
   void TearDown() override {
     server_.reset();
     lots_.stop();
+    shutdown(ex_);
   }
 
   response call(bhttp::verb method, const std::string& target, const std::string& body, account_id user,
@@ -78,7 +80,13 @@ protected:
   system_config cfg_;
   caf::actor_system sys_{cfg_};
   access_token_codec codec_{"0123456789abcdef0123456789abcdef", "bourse", "bourse-api", 900};
-  auction_registry lots_{sys_, spawn_auction_wallet(sys_, wallet_cash)};
+  /// The trading accounts (opened with wallet_cash cents) behind the auctions' bank.
+  exchange ex_ = build_exchange(sys_, {}, [] {
+    exchange_config cfg;
+    cfg.starting_cash = wallet_cash;
+    return cfg;
+  }());
+  auction_registry lots_{sys_, spawn_account_bank(sys_, ex_.where)};
   auction_api api_{sys_, lots_, std::chrono::seconds(5)};
   std::unique_ptr<http::server> server_;
 };

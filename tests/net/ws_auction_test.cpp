@@ -1,6 +1,7 @@
+#include "actors/auction/account_bank.hpp"
+#include "actors/runtime/exchange.hpp"
 #include "actors/runtime/message_types.hpp"
 #include "net/api/auction_api.hpp"
-#include "net/api/auction_wallet.hpp"
 #include "net/http/server.hpp"
 #include "net/ws/ws_endpoint.hpp"
 #include "tests/net/http_client.hpp"
@@ -51,6 +52,7 @@ protected:
   void TearDown() override {
     server_.reset();
     lots_.stop();
+    shutdown(ex_);
   }
 
   std::string token(account_id user, role r) {
@@ -88,7 +90,13 @@ protected:
   system_config cfg_;
   caf::actor_system sys_{cfg_};
   access_token_codec codec_{"0123456789abcdef0123456789abcdef", "bourse", "bourse-api", 900};
-  api::auction_registry lots_{sys_, api::spawn_auction_wallet(sys_, 1'000'000)};
+  /// The trading accounts (opened with 1'000'000 cents) behind the auctions' bank.
+  exchange ex_ = build_exchange(sys_, {}, [] {
+    exchange_config cfg;
+    cfg.starting_cash = 1'000'000;
+    return cfg;
+  }());
+  api::auction_registry lots_{sys_, spawn_account_bank(sys_, ex_.where)};
   api::auction_api api_{sys_, lots_, std::chrono::seconds(5)};
   std::unique_ptr<ws_endpoint> endpoint_;
   std::unique_ptr<http::server> server_;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <random>
 
 #include <caf/actor_system.hpp>
@@ -12,6 +13,7 @@
 #include "actors/runtime/message_types.hpp"
 #include "persistence/account_recovery.hpp"
 #include "persistence/book_recovery.hpp"
+#include "persistence/exchange_recovery.hpp"
 #include "persistence/migrations.hpp"
 #include "persistence/persistence_actor.hpp"
 #include "tests/persistence/postgres_environment.hpp"
@@ -61,23 +63,26 @@ protected:
     exchange_config cfg;
     cfg.book.persistence = persistence_;
     cfg.book.expiry_interval = std::chrono::hours(1);
+    cfg.book.now = book_now_;
     cfg.account.persistence = persistence_;
+    cfg.account.checkpoint_every = checkpoint_every_;
     cfg.starting_cash = 10'000'000;
     return cfg;
   }
 
-  /// Stops the exchange and starts another from the journals.
+  /// Stops the exchange and starts another from the journals (market data from the executions), as
+  /// bourse-node does (recover_exchange on two threads).
   recovered_accounts restart() {
     shutdown(ex_);
-    auto books = recover_books(conn_, table_);
-    auto recovered = recover_accounts(conn_, table_);
-    EXPECT_TRUE(books && recovered);
+    auto recovered = recover_exchange(conninfo_, table_, {});
+    EXPECT_TRUE(recovered);
     auto cfg = config();
-    cfg.recovered_books = *books;
-    cfg.recovered_accounts = recovered->accounts;
-    cfg.recovered_house = recovered->house;
+    cfg.recovered_books = recovered->books;
+    cfg.recovered_accounts = recovered->accounts.accounts;
+    cfg.recovered_house = recovered->accounts.house;
+    cfg.recovered_market_data = recovered->market_data;
     ex_ = build_exchange(sys_, listed_, cfg);
-    return *recovered;
+    return recovered->accounts;
   }
 
   template <class T, class... Ts>
@@ -144,6 +149,8 @@ protected:
 
   std::int64_t count(const std::string& sql) { return conn_.exec(sql).value().int64(0, 0); }
 
+  std::function<timestamp_ns()> book_now_; ///< the books' clock (set before SetUp); system clock if empty
+  sequence checkpoint_every_ = account_actor_config{}.checkpoint_every; ///< the accounts' (set before SetUp)
   std::string conninfo_ = postgres_environment::postgres().create_database();
   pg_connection conn_ = pg_connection::open(conninfo_).value();
   durable_system_config cfg_;

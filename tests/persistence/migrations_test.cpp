@@ -42,9 +42,9 @@ TEST(migrations, apply_creates_every_table_and_is_idempotent) {
   EXPECT_EQ(apply_migrations(conn, bundled_migrations_dir()).value(), 0U);
   EXPECT_EQ(conn.exec("SELECT count(*) FROM schema_migrations").value().int64(0, 0),
             static_cast<std::int64_t>(count));
-  for (const char* table :
-       {"users", "instruments", "orders", "executions", "book_events", "positions", "cash_ledger", "candles",
-        "audit_log", "refresh_tokens", "auctions", "auction_bids", "backtest_results", "nodes", "placement"})
+  for (const char* table : {"users", "instruments", "orders", "executions", "book_events", "positions",
+                            "cash_ledger", "candles", "audit_log", "refresh_tokens", "auction_lots",
+                            "auction_journal", "backtest_results", "nodes", "placement"})
     EXPECT_TRUE(conn.exec("SELECT to_regclass($1) IS NOT NULL", table).value().boolean(0, 0)) << table;
 }
 

@@ -82,6 +82,34 @@ TEST_F(auction_actor_test, closes_exactly_at_the_end_and_settles) {
   EXPECT_EQ(of_kind(*log_, auction_event_kind::timer).size(), timers); // no timer after the close
 }
 
+TEST_F(auction_actor_test, the_start_escrows_the_shares_and_a_lot_without_sale_gives_them_back) {
+  auto lot = started();
+  const position* pos = accounts_->find(auctioneer_id)->find_position("LOT");
+  EXPECT_EQ(pos->spot, 0);
+  EXPECT_EQ(pos->spot_reserved, 10);
+  advance(std::chrono::nanoseconds{end_ - utc_now()});
+  ASSERT_EQ(of_kind(*log_, auction_event_kind::ended).size(), 1u);
+  EXPECT_EQ(pos->spot, 10);
+  EXPECT_EQ(pos->spot_reserved, 0);
+}
+
+TEST_F(auction_actor_test, a_seller_without_the_shares_cannot_start_the_lot) {
+  lot_definition lot_def = sample_lot();
+  lot_def.qty = 11;
+  auto lot = spawn(lot_def);
+  EXPECT_EQ(ask<reason_code>(lot, auction_atoms::start::value, auctioneer_id),
+            reason_code::insufficient_shares);
+  EXPECT_EQ(ask<auction_record>(lot, caf::get_atom::value, atoms::snapshot::value)->state,
+            auction_state::scheduled);
+  EXPECT_EQ(accounts_->find(auctioneer_id)->find_position("LOT")->spot, 10);
+}
+
+TEST_F(auction_actor_test, cancelling_a_running_lot_gives_the_escrow_back) {
+  auto lot = started();
+  EXPECT_EQ(ask<reason_code>(lot, atoms::cancel::value, auctioneer_id), reason_code::none);
+  EXPECT_EQ(accounts_->find(auctioneer_id)->find_position("LOT")->spot, 10);
+}
+
 TEST_F(auction_actor_test, extension_at_the_exact_window_boundary) {
   lot_definition lot_def = sample_lot();
   lot_def.duration_ns = 10 * 60 * second_ns;

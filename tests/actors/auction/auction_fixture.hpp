@@ -65,7 +65,9 @@ protected:
 
   /// Spawns the actor of `rules`, its clock mapped so that now is utc_now().
   auction_actor spawn(std::shared_ptr<auction_rules> rules) {
-    auto h = spawn_auction(sys_, std::move(rules), bank_, {.utc_at_spawn = utc_now()});
+    auction_actor_config cfg;
+    cfg.utc_at_spawn = utc_now();
+    auto h = spawn_auction(sys_, std::move(rules), bank_, cfg);
     spawned_.push_back(caf::actor_cast<caf::actor>(h));
     return h;
   }

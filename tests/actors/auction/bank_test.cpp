@@ -58,7 +58,9 @@ TEST_F(auction_bank_test, settlement_moves_cash_and_shares_together) {
   EXPECT_EQ(buyer.find_position("LOT")->spot_cost, 3'500);
   EXPECT_EQ(seller.free_cash(), 3'500);
   EXPECT_EQ(seller.find_position("LOT")->spot, 0);
-  EXPECT_EQ(bank_.settle(sale), reason_code::unknown_order); // the hold is gone
+  EXPECT_EQ(bank_.settle(sale), reason_code::none); // a repeat of a settled lot moves nothing
+  EXPECT_EQ(buyer.find_position("LOT")->spot, 10);
+  EXPECT_EQ(seller.free_cash(), 3'500);
   expect_conserved();
 }
 

@@ -1,0 +1,102 @@
+#include "persistence/market_data_recovery.hpp"
+
+#include <chrono>
+#include <optional>
+#include <vector>
+
+#include <spdlog/spdlog.h>
+
+#include "persistence/copy_reader.hpp"
+
+namespace bourse {
+namespace {
+
+constexpr timestamp_ns ns_per_day = 86'400LL * 1'000'000'000LL;
+
+/// Time (ns UTC) of the last execution of `symbol`; nullopt when it never traded.
+pg_expected<std::optional<timestamp_ns>> last_execution(pg_connection& conn, const std::string& symbol) {
+  auto found =
+      conn.exec("SELECT time_ns FROM executions WHERE symbol = $1 ORDER BY seq DESC LIMIT 1", symbol);
+  if (!found)
+    return found.error();
+  if (found->rows() == 0)
+    return std::optional<timestamp_ns>{};
+  return std::optional<timestamp_ns>{found->int64(0, 0)};
+}
+
+} // namespace
+
+pg_expected<std::size_t> replay_executions(pg_connection& conn, market_data_state& state, timestamp_ns from) {
+  std::size_t trades = 0;
+  std::vector<candle> closed;
+  trade_print t;
+  t.symbol = state.symbol;
+  auto copied =
+      copy_out(conn,
+               "SELECT seq, time_ns, price, quantity, taker_side FROM executions WHERE symbol = " +
+                   sql_literal(state.symbol) + " AND time_ns >= " + std::to_string(from) + " ORDER BY seq",
+               5, [&](copy_fields fields) {
+                 std::int64_t seq = 0;
+                 if (!parse_int64(fields[0], seq) || !parse_int64(fields[1], t.time) ||
+                     !parse_int64(fields[2], t.price) || !parse_int64(fields[3], t.qty))
+                   return false;
+                 t.book_seq = static_cast<sequence>(seq);
+                 t.aggressor = fields[4] == "BUY" ? side::buy : side::sell;
+                 closed.clear();
+                 record_trade(state, t, closed);
+                 ++trades;
+                 return true;
+               });
+  if (!copied)
+    return copied.error();
+  return trades;
+}
+
+pg_expected<std::shared_ptr<market_data_state>>
+recover_symbol_market_data(pg_connection& conn, const std::string& symbol, const book_state* book,
+                           const market_data_recovery_config& cfg) {
+  auto state = std::make_shared<market_data_state>(symbol, cfg.policy, cfg.candle_history);
+  auto last = last_execution(conn, symbol);
+  if (!last)
+    return last.error();
+  if (*last)
+    if (auto replayed = replay_executions(conn, *state, utc_day_start(**last) - cfg.window_days * ns_per_day);
+        !replayed)
+      return replayed.error();
+  if (book != nullptr) {
+    book->book.depth(side::buy, cfg.depth, state->bids);
+    book->book.depth(side::sell, cfg.depth, state->asks);
+  }
+  return state;
+}
+
+void log_market_data(const std::map<std::string, std::shared_ptr<market_data_state>>& states,
+                     std::chrono::steady_clock::time_point started) {
+  std::uint64_t trades = 0;
+  for (const auto& [symbol, state] : states)
+    trades += state->day.trades;
+  const auto elapsed =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+  spdlog::info("recovery: market data of {} symbols, {} trades in their last sessions, {} ms", states.size(),
+               trades, elapsed.count());
+}
+
+pg_expected<std::map<std::string, std::shared_ptr<market_data_state>>>
+recover_market_data(pg_connection& conn, const instrument_table& instruments,
+                    const std::map<std::string, std::shared_ptr<book_state>>& books,
+                    const market_data_recovery_config& cfg) {
+  const auto started = std::chrono::steady_clock::now();
+  std::map<std::string, std::shared_ptr<market_data_state>> out;
+  for (const auto& [symbol, rules] : instruments) {
+    const auto book = books.find(symbol);
+    auto state =
+        recover_symbol_market_data(conn, symbol, book == books.end() ? nullptr : book->second.get(), cfg);
+    if (!state)
+      return state.error();
+    out.emplace(symbol, std::move(*state));
+  }
+  log_market_data(out, started);
+  return out;
+}
+
+} // namespace bourse
