@@ -4,7 +4,9 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 
+#include "actors/runtime/exchange.hpp"
 #include "persistence/account_recovery.hpp"
 #include "persistence/book_recovery.hpp"
 #include "persistence/market_data_recovery.hpp"
@@ -27,5 +29,13 @@ pg_expected<recovered_exchange> recover_exchange(std::string_view conninfo,
                                                  const instrument_table& instruments, risk_limits limits,
                                                  const market_data_recovery_config& md = {},
                                                  unsigned workers = 2);
+
+/// Hands `recovered` to `cfg` (books, accounts, house, market data), so build_exchange starts from it.
+inline void adopt_recovered(exchange_config& cfg, recovered_exchange recovered) {
+  cfg.recovered_books = std::move(recovered.books);
+  cfg.recovered_accounts = std::move(recovered.accounts.accounts);
+  cfg.recovered_house = std::move(recovered.accounts.house);
+  cfg.recovered_market_data = std::move(recovered.market_data);
+}
 
 } // namespace bourse

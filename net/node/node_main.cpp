@@ -67,10 +67,7 @@ void recover_market(const std::string& database_url, const std::vector<instrumen
   auto recovered = recover_exchange(database_url, table, cfg.limits, md);
   if (!recovered)
     throw std::runtime_error("recovery: " + recovered.error().message);
-  cfg.recovered_books = std::move(recovered->books);
-  cfg.recovered_accounts = std::move(recovered->accounts.accounts);
-  cfg.recovered_house = std::move(recovered->accounts.house);
-  cfg.recovered_market_data = std::move(recovered->market_data);
+  adopt_recovered(cfg, std::move(*recovered));
 }
 
 /// The auction lots journaled so far (running ones go on, SETTLING ones settle); the recovered

@@ -76,10 +76,7 @@ protected:
     EXPECT_TRUE(exchange && recovered);
     EXPECT_TRUE(release_stray_holds(conn_, exchange->accounts.accounts, recovered.value()));
     auto cfg = config();
-    cfg.recovered_books = exchange->books;
-    cfg.recovered_accounts = exchange->accounts.accounts;
-    cfg.recovered_house = exchange->accounts.house;
-    cfg.recovered_market_data = exchange->market_data;
+    adopt_recovered(cfg, std::move(*exchange));
     ex_ = build_exchange(sys_, listed_, cfg);
     bank_ = spawn_account_bank(sys_, ex_.where);
     std::map<lot_id, auction_actor> out;

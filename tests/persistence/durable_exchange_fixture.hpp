@@ -77,10 +77,7 @@ protected:
     auto recovered = recover_exchange(conninfo_, table_, {});
     EXPECT_TRUE(recovered);
     auto cfg = config();
-    cfg.recovered_books = recovered->books;
-    cfg.recovered_accounts = recovered->accounts.accounts;
-    cfg.recovered_house = recovered->accounts.house;
-    cfg.recovered_market_data = recovered->market_data;
+    adopt_recovered(cfg, *recovered);
     ex_ = build_exchange(sys_, listed_, cfg);
     return recovered->accounts;
   }
