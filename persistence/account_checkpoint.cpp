@@ -3,92 +3,14 @@
 #include <algorithm>
 #include <vector>
 
-#include <boost/crc.hpp>
 #include <caf/send.hpp>
+
+#include "persistence/checkpoint_codec.hpp"
 
 namespace bourse {
 namespace {
 
 constexpr std::string_view magic = "BRCK";
-
-std::uint32_t crc32(std::string_view bytes) {
-  boost::crc_32_type crc;
-  crc.process_bytes(bytes.data(), bytes.size());
-  return crc.checksum();
-}
-
-/// Appends varints (LEB128; signed values zigzag) and length-prefixed strings.
-class image_writer {
-public:
-  explicit image_writer(std::string& out) : out_(out) {}
-
-  void u(std::uint64_t v) {
-    while (v >= 0x80) {
-      out_.push_back(static_cast<char>((v & 0x7f) | 0x80));
-      v >>= 7;
-    }
-    out_.push_back(static_cast<char>(v));
-  }
-  void s(std::int64_t v) { u((static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63)); }
-  void str(std::string_view text) {
-    u(text.size());
-    out_.append(text);
-  }
-
-private:
-  std::string& out_;
-};
-
-/// Reads what image_writer wrote; ok() turns false at the first read past the end or bad varint.
-class image_reader {
-public:
-  explicit image_reader(std::string_view in) : in_(in) {}
-
-  std::uint64_t u() {
-    std::uint64_t v = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      if (pos_ >= in_.size())
-        return fail();
-      const auto byte = static_cast<std::uint8_t>(in_[pos_++]);
-      v |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
-      if ((byte & 0x80) == 0)
-        return v;
-    }
-    return fail();
-  }
-  std::int64_t s() {
-    const auto v = u();
-    return static_cast<std::int64_t>(v >> 1) ^ -static_cast<std::int64_t>(v & 1);
-  }
-  std::string str() {
-    const auto n = u();
-    if (!ok_ || n > in_.size() - pos_) {
-      fail();
-      return {};
-    }
-    std::string out{in_.substr(pos_, n)};
-    pos_ += n;
-    return out;
-  }
-  /// A count of items of at least one byte each; 0 (and not ok) when more than the bytes left.
-  std::size_t count() {
-    const auto n = u();
-    return n <= in_.size() - pos_ ? n : fail();
-  }
-  bool ok() const noexcept { return ok_; }
-  bool done() const noexcept { return pos_ == in_.size(); }
-
-private:
-  std::uint64_t fail() {
-    ok_ = false;
-    pos_ = in_.size();
-    return 0;
-  }
-
-  std::string_view in_;
-  std::size_t pos_ = 0;
-  bool ok_ = true;
-};
 
 template <class Map>
 std::vector<typename Map::const_iterator> in_key_order(const Map& map) {
@@ -176,8 +98,7 @@ struct account_image {
 };
 
 std::string encode_checkpoint(const account_actor_state& st) {
-  std::string out{magic};
-  out.push_back(static_cast<char>(checkpoint_version));
+  auto out = begin_image(magic, checkpoint_version);
   image_writer w{out};
   account_image::save(w, st.acc);
   w.u(st.results.size());
@@ -205,24 +126,15 @@ std::string encode_checkpoint(const account_actor_state& st) {
   for (const auto lot : st.auctions_settled)
     w.u(lot);
   w.s(st.house_credited);
-  const auto crc = crc32(out);
-  for (int shift = 0; shift < 32; shift += 8)
-    out.push_back(static_cast<char>((crc >> shift) & 0xff));
+  seal_image(out);
   return out;
 }
 
 pg_expected<account_actor_state> decode_checkpoint(std::string_view image, risk_limits limits) {
-  if (image.size() < magic.size() + 1 + 4 || image.substr(0, magic.size()) != magic)
-    return rejected("not a checkpoint image");
-  if (const auto version = static_cast<std::uint8_t>(image[magic.size()]); version != checkpoint_version)
-    return rejected("unknown version " + std::to_string(version));
-  const auto body = image.substr(0, image.size() - 4);
-  std::uint32_t stored = 0;
-  for (int i = 0; i < 4; ++i)
-    stored |= static_cast<std::uint32_t>(static_cast<std::uint8_t>(image[body.size() + i])) << (8 * i);
-  if (crc32(body) != stored)
-    return rejected("checksum mismatch");
-  image_reader r{body.substr(magic.size() + 1)};
+  const auto body = open_image(image, magic, checkpoint_version, "account checkpoint");
+  if (!body)
+    return body.error();
+  image_reader r{*body};
   account_actor_state st{0, limits};
   account_image::load(r, st.acc);
   for (auto n = r.count(); n > 0; --n) {

@@ -12,18 +12,21 @@
 namespace bourse {
 
 /// create (the lot definition), start, bid (accepted), cancel, close (the end time came), settled
-/// (the settlement of a sale finished, with its reason).
-enum class auction_command_kind : std::uint8_t { create, start, bid, cancel, close, settled };
+/// (the settlement of a sale finished, with its reason), refused (a bid refused with its reason; it
+/// counts towards the rate limit like an accepted one, RATE_LIMITED attempts are not journaled).
+enum class auction_command_kind : std::uint8_t { create, start, bid, cancel, close, settled, refused };
 
 /// One command a lot accepted. Fields a kind does not use stay zero.
 struct auction_command {
   auction_command_kind kind = auction_command_kind::create;
   sequence seq = 0;                       ///< the lot's command number: 1, 2, ... without gaps
   timestamp_ns time = 0;                  ///< the lot's clock when it applied the command
-  account_id who = 0;                     ///< start, cancel: the auctioneer; bid: the bidder
-  cents price = 0;                        ///< bid: its price
-  reason_code reason = reason_code::none; ///< settled: NONE or why settlement failed
-  lot_definition lot;                     ///< create: the definition (its id is the lot's)
+  account_id who = 0;                     ///< start, cancel: the auctioneer; bid, refused: the bidder;
+                                          ///< settled: the winner
+  cents price = 0;                        ///< bid, refused: its price; settled: the final price
+  reason_code reason = reason_code::none; ///< settled: NONE or why settlement failed; refused: why
+  lot_definition
+      lot; ///< create: the definition (its id is the lot's); settled: the same, for the item record
   friend bool operator==(const auction_command&, const auction_command&) = default;
 };
 

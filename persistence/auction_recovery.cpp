@@ -133,6 +133,11 @@ bool apply(std::shared_ptr<auction_rules>& rules, const auction_command& c) {
       return false;
     rules->settle(c.reason);
     return true;
+  case auction_command_kind::refused:
+    if (c.reason == reason_code::none || c.reason == reason_code::rate_limited)
+      return false;
+    rules->refuse_bid(c.who, c.price, c.time, c.reason);
+    return true;
   case auction_command_kind::create:
     break;
   }

@@ -13,7 +13,8 @@ namespace bourse {
 
 /// Rebuilds one lot by replaying its journaled commands through auction_rules (the first must be
 /// CREATE); PERSISTENCE_FAILED when a command does not replay as it ran (a refused bid, a close
-/// before the end). Rate-limit counts keep only the accepted bids.
+/// before the end). Refused bids are replayed as refusals, so the rate limit counts what the live
+/// lot counted: every attempt but the RATE_LIMITED ones.
 pg_expected<std::shared_ptr<auction_rules>> replay_auction(std::span<const auction_command> journal);
 
 /// Every journaled lot rebuilt from auction_lots and auction_journal (cut at a lot's first gap), by

@@ -19,12 +19,16 @@ namespace bourse {
 /// at its journaled sequence.
 pg_expected<void> replay_book(book_state& state, std::span<const book_command> journal);
 
-/// Rebuilds the book of `rules.symbol` from its journal (an empty book when it has none).
+/// Rebuilds the book of `rules.symbol`: from its latest snapshot (book_snapshot_codec.hpp) and the
+/// commands after it, or from its whole journal when it has no snapshot, when the snapshot does not
+/// decode, or when the commands after it do not replay on it (both logged); an empty book when it
+/// has neither. After using a snapshot, keeps the book's two latest.
 pg_expected<std::shared_ptr<book_state>> recover_book(pg_connection& conn, const instrument& rules);
 
-/// Logs books, commands replayed, open orders and the milliseconds since `started`.
+/// Logs books, commands journaled, open orders and the milliseconds `spent` rebuilding them (summed
+/// over threads).
 void log_books(const std::map<std::string, std::shared_ptr<book_state>>& books,
-               std::chrono::steady_clock::time_point started);
+               std::chrono::steady_clock::duration spent);
 
 /// Rebuilds the book of every symbol that has a journal and logs how long it took; a symbol not in
 /// `instruments` is an error.

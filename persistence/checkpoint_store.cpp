@@ -2,6 +2,7 @@
 
 #include <bit>
 #include <optional>
+#include <string>
 
 namespace bourse {
 namespace {
@@ -58,6 +59,32 @@ pg_expected<void> prune_checkpoints(pg_connection& conn, int keep) {
                           " (PARTITION BY user_id ORDER BY seq DESC) AS n FROM account_checkpoints) old"
                           " WHERE old.n > $1 AND c.user_id = old.user_id AND c.seq = old.seq",
                           keep);
+  if (!pruned)
+    return pruned.error();
+  return {};
+}
+
+pg_expected<std::optional<book_snapshot_record>> load_latest_book_snapshot(pg_connection& conn,
+                                                                           std::string_view symbol) {
+  auto rows =
+      conn.exec("SELECT cmd_seq, state FROM book_snapshots WHERE symbol = $1 ORDER BY cmd_seq DESC LIMIT 1",
+                std::string{symbol});
+  if (!rows)
+    return rows.error();
+  if (rows->rows() == 0)
+    return std::nullopt;
+  auto bytes = from_bytea_hex(rows->text(0, 1));
+  if (!bytes)
+    return pg_error{reason_code::persistence_failed, {}, "book_snapshots: state is not hex bytea"};
+  return book_snapshot_record{std::string{symbol}, std::bit_cast<sequence>(rows->int64(0, 0)),
+                              std::move(*bytes)};
+}
+
+pg_expected<void> prune_book_snapshots(pg_connection& conn, std::string_view symbol, int keep) {
+  auto pruned =
+      conn.exec("DELETE FROM book_snapshots WHERE symbol = $1 AND cmd_seq < ANY (SELECT cmd_seq FROM"
+                " book_snapshots WHERE symbol = $1 ORDER BY cmd_seq DESC OFFSET $2 LIMIT 1)",
+                std::string{symbol}, keep - 1);
   if (!pruned)
     return pruned.error();
   return {};

@@ -21,8 +21,8 @@ inline constexpr std::array<std::string_view, 8> book_command_names{
 inline constexpr std::array<std::string_view, 13> account_entry_names{
     "PLACE",   "DEPOSIT",  "ISSUE", "RISK",         "REPORT",   "REPLACE",          "ABORT_REPLACE",
     "REFUSED", "DELIVERY", "HOLD",  "RELEASE_HOLD", "PAY_HOLD", "SELL_OUTSIDE_BOOK"};
-inline constexpr std::array<std::string_view, 6> auction_command_names{"CREATE", "START", "BID",
-                                                                       "CANCEL", "CLOSE", "SETTLED"};
+inline constexpr std::array<std::string_view, 7> auction_command_names{
+    "CREATE", "START", "BID", "CANCEL", "CLOSE", "SETTLED", "REFUSED"};
 inline constexpr std::array<std::string_view, 2> lot_kind_names{"SHARES", "ITEM"};
 
 /// The spelling of `value` in `names`.

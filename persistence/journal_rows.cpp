@@ -61,6 +61,16 @@ std::size_t creates(const std::vector<auction_command>& commands) noexcept {
                                                      [](const auction_command& c) { return c.kind; }));
 }
 
+/// True for the SETTLED command of an item lot sold and settled: it writes the winner's item record.
+bool delivers_item(const auction_command& c) noexcept {
+  return c.kind == auction_command_kind::settled && c.reason == reason_code::none &&
+         c.lot.kind == lot_kind::item && c.who != 0;
+}
+
+std::size_t items(const std::vector<auction_command>& commands) noexcept {
+  return static_cast<std::size_t>(std::ranges::count_if(commands, delivers_item));
+}
+
 void append_lot(table_rows& rows, const auction_command& c) {
   const auto& l = c.lot;
   rows.add(as_bigint(l.id), l.title, l.description, l.image_url, as_bigint(l.auctioneer), as_bigint(l.seller),
@@ -88,7 +98,8 @@ std::string encode_brackets(const std::vector<increment_bracket>& brackets) {
 
 std::size_t row_count(const persist_request& request) noexcept {
   return request.commands.size() + request.events.size() + fills(request.events) + request.entries.size() +
-         request.auction_commands.size() + creates(request.auction_commands) + request.checkpoints.size();
+         request.auction_commands.size() + creates(request.auction_commands) +
+         items(request.auction_commands) + request.checkpoints.size() + request.book_snapshots.size();
 }
 
 journal_tables::journal_tables()
@@ -147,11 +158,13 @@ journal_tables::journal_tables()
              "created_ns"}},
       auction_commands_{"auction_journal",
                         {"lot_id", "seq", "kind", "time_ns", "user_id", "price", "reason"}},
-      checkpoints_{"account_checkpoints", {"user_id", "seq", "state"}}, batches_{"persist_batches",
-                                                                                 {"writer_id", "batch_no",
-                                                                                  "row_count", "time_ns"}},
-      pointers_{&commands_, &events_,           &executions_,  &entries_,
-                &lots_,     &auction_commands_, &checkpoints_, &batches_} {
+      items_{"user_items", {"lot_id", "owner_id", "item_ref", "title", "image_url", "price", "acquired_ns"}},
+      checkpoints_{"account_checkpoints", {"user_id", "seq", "state"}},
+      book_snapshots_{"book_snapshots", {"symbol", "cmd_seq", "state"}}, batches_{"persist_batches",
+                                                                                  {"writer_id", "batch_no",
+                                                                                   "row_count", "time_ns"}},
+      pointers_{&commands_,         &events_, &executions_,  &entries_,        &lots_,
+                &auction_commands_, &items_,  &checkpoints_, &book_snapshots_, &batches_} {
   // nop
 }
 
@@ -169,9 +182,14 @@ void journal_tables::append(const persist_request& request) {
     if (command.kind == auction_command_kind::create)
       append_lot(lots_, command);
     append_auction_command(auction_commands_, request.lot, command);
+    if (delivers_item(command))
+      items_.add(as_bigint(request.lot), as_bigint(command.who), command.lot.item_ref, command.lot.title,
+                 command.lot.image_url, command.price, command.time);
   }
   for (const auto& checkpoint : request.checkpoints)
     checkpoints_.add(as_bigint(checkpoint.account), as_bigint(checkpoint.seq), bytea_hex(checkpoint.state));
+  for (const auto& snapshot : request.book_snapshots)
+    book_snapshots_.add(snapshot.symbol, as_bigint(snapshot.cmd_seq), bytea_hex(snapshot.state));
 }
 
 void journal_tables::mark(std::int64_t writer_id, std::int64_t batch_no, timestamp_ns now) {
@@ -192,7 +210,9 @@ void journal_tables::clear() noexcept {
   entries_.clear();
   lots_.clear();
   auction_commands_.clear();
+  items_.clear();
   checkpoints_.clear();
+  book_snapshots_.clear();
   batches_.clear();
 }
 

@@ -13,7 +13,8 @@
 namespace bourse {
 
 /// Rows one persist_request adds to a batch: commands, events, executions (one per fill), account
-/// journal entries, auction commands, the definitions of created lots and account checkpoints.
+/// journal entries, auction commands, the definitions of created lots, the item records of settled
+/// item lots, account checkpoints and book snapshots.
 std::size_t row_count(const persist_request& request) noexcept;
 
 /// A lot's increment brackets as stored in auction_lots.brackets: "from:increment" pairs, comma
@@ -43,9 +44,11 @@ private:
   table_rows entries_;
   table_rows lots_;
   table_rows auction_commands_;
+  table_rows items_; ///< user_items: written with the SETTLED command of an item lot
   table_rows checkpoints_;
+  table_rows book_snapshots_;
   table_rows batches_;
-  std::array<const table_rows*, 8> pointers_;
+  std::array<const table_rows*, 10> pointers_;
 };
 
 } // namespace bourse

@@ -52,6 +52,11 @@ pg_expected<std::size_t> replay_executions(pg_connection& conn, market_data_stat
   return trades;
 }
 
+void take_depth(market_data_state& state, const book_state& book, std::size_t depth) {
+  book.book.depth(side::buy, depth, state.bids);
+  book.book.depth(side::sell, depth, state.asks);
+}
+
 pg_expected<std::shared_ptr<market_data_state>>
 recover_symbol_market_data(pg_connection& conn, const std::string& symbol, const book_state* book,
                            const market_data_recovery_config& cfg) {
@@ -63,22 +68,18 @@ recover_symbol_market_data(pg_connection& conn, const std::string& symbol, const
     if (auto replayed = replay_executions(conn, *state, utc_day_start(**last) - cfg.window_days * ns_per_day);
         !replayed)
       return replayed.error();
-  if (book != nullptr) {
-    book->book.depth(side::buy, cfg.depth, state->bids);
-    book->book.depth(side::sell, cfg.depth, state->asks);
-  }
+  if (book != nullptr)
+    take_depth(*state, *book, cfg.depth);
   return state;
 }
 
 void log_market_data(const std::map<std::string, std::shared_ptr<market_data_state>>& states,
-                     std::chrono::steady_clock::time_point started) {
+                     std::chrono::steady_clock::duration spent) {
   std::uint64_t trades = 0;
   for (const auto& [symbol, state] : states)
     trades += state->day.trades;
-  const auto elapsed =
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
   spdlog::info("recovery: market data of {} symbols, {} trades in their last sessions, {} ms", states.size(),
-               trades, elapsed.count());
+               trades, std::chrono::duration_cast<std::chrono::milliseconds>(spent).count());
 }
 
 pg_expected<std::map<std::string, std::shared_ptr<market_data_state>>>
@@ -95,7 +96,7 @@ recover_market_data(pg_connection& conn, const instrument_table& instruments,
       return state.error();
     out.emplace(symbol, std::move(*state));
   }
-  log_market_data(out, started);
+  log_market_data(out, std::chrono::steady_clock::now() - started);
   return out;
 }
 

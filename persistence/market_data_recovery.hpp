@@ -28,16 +28,20 @@ struct market_data_recovery_config {
 /// sequence order through record_trade, as the live actor booked them; returns how many.
 pg_expected<std::size_t> replay_executions(pg_connection& conn, market_data_state& state, timestamp_ns from);
 
+/// Sets the depth of `state` to the top `depth` levels per side of `book`.
+void take_depth(market_data_state& state, const book_state& book, std::size_t depth);
+
 /// Rebuilds the market-data state of `symbol`: candles, day summary and last price from the
 /// `executions` table (see market_data_recovery_config::window_days), depth from `book` (null:
-/// empty).
+/// empty; take_depth can add it later).
 pg_expected<std::shared_ptr<market_data_state>>
 recover_symbol_market_data(pg_connection& conn, const std::string& symbol, const book_state* book,
                            const market_data_recovery_config& cfg);
 
-/// Logs symbols, trades of their day summaries and the milliseconds since `started`.
+/// Logs symbols, trades of their day summaries and the milliseconds `spent` rebuilding them (summed
+/// over threads).
 void log_market_data(const std::map<std::string, std::shared_ptr<market_data_state>>& states,
-                     std::chrono::steady_clock::time_point started);
+                     std::chrono::steady_clock::duration spent);
 
 /// Rebuilds the market-data state of every symbol of `instruments`: candles, day summary and last
 /// price from the executions, depth from the symbol's book in `books` (recover_symbol_market_data),

@@ -31,6 +31,8 @@ struct persist_request {
   lot_id lot = 0;                                ///< the auction of `auction_commands`
   std::vector<auction_command> auction_commands; ///< -> auction_journal (create also -> auction_lots)
   std::vector<account_checkpoint> checkpoints;   ///< -> account_checkpoints
+  /// -> book_snapshots
+  std::vector<book_snapshot_record> book_snapshots;
   /// True for new work that may be turned away when the queue is full (an account's new order);
   /// false for the consequences of accepted work (a book's events, an account applying a report),
   /// which are never refused: refusing them would leave memory and database apart.
@@ -68,7 +70,7 @@ using persistence_actor = caf::typed_actor<
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, persist_request& x) {
   return f(caf::meta::type_name("persist_request"), x.symbol, x.commands, x.events, x.account, x.entries,
-           x.lot, x.auction_commands, x.checkpoints, x.refusable);
+           x.lot, x.auction_commands, x.checkpoints, x.book_snapshots, x.refusable);
 }
 
 template <class Inspector>

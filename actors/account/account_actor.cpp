@@ -10,6 +10,7 @@
 
 #include "actors/account/house_actor.hpp"
 #include "actors/account/margin_check.hpp"
+#include "actors/account/pending_submits.hpp"
 #include "actors/account/valuation.hpp"
 #include "actors/runtime/errors.hpp"
 #include "persistence/account_checkpoint.hpp"
@@ -63,7 +64,7 @@ public:
                 account_actor_config cfg)
       : self_(self), st_(std::move(state)), instruments_(std::move(instruments)), where_(std::move(where)),
         cfg_(std::move(cfg)), journal_(self, cfg_.persistence, "account " + std::to_string(st_->acc.id())),
-        checkpoints_(cfg_.persistence, cfg_.checkpoint_every, st_->journaled) {
+        checkpoints_(cfg_.persistence, cfg_.checkpoint_every, st_->journaled), submits_(cfg_.book_timeout) {
     // nop
   }
 
@@ -106,10 +107,14 @@ public:
           // not activity: liquidation checks alone do not keep an account awake
           return check_margin(s->st_->acc, *s->instruments_, marks);
         },
-        [s](atoms::report, const execution_report& report) {
+        [s](atoms::report, const std::vector<execution_report>& reports) {
           ++s->activity_;
-          s->apply(report);
+          s->apply(reports);
         },
+        [s](atoms::submit, std::uint64_t client_order_id, const book_reply& reply) {
+          s->submitted(client_order_id, reply);
+        },
+        [s](atoms::expire) { s->expire_submits(); },
         [s](atoms::deposit, cents amount) { return s->change(account_entry_kind::deposit, {}, amount); },
         [s](atoms::deposit, const std::string& symbol, quantity qty) {
           return s->change(account_entry_kind::issue, symbol, qty);
@@ -256,9 +261,8 @@ private:
   }
 
   /// Sends a reserved order to its book (again, after a failure: the book answers a duplicate with
-  /// its first reply) and passes the outcome to `done`. The book's reports, not this reply, move the
-  /// reservation, except a BUSY reply: the book executed nothing and keeps no reply, so the
-  /// reservation is released.
+  /// its first reply) and passes the outcome to `done` when the book answers (submitted) or, after
+  /// book_timeout without an answer, TIMEOUT (expire_submits).
   template <class Done>
   void route(Done done, const order_request& request, order_result result) {
     auto book = where_->book(result.symbol);
@@ -267,21 +271,49 @@ private:
       done(std::move(result));
       return;
     }
-    self_->request(book, cfg_.book_timeout, atoms::submit::value, request)
-        .then(
-            [this, done, result](const book_reply& reply) mutable {
-              result.id = reply.id;
-              result.reason = reply.reason;
-              if (reply.reason == reason_code::busy && reply.id == 0)
-                refuse(result);
-              else
-                st_->results.emplace(result.client_order_id, result);
-              done(std::move(result));
-            },
-            [done, result](caf::error& err) mutable {
-              result.reason = to_reason(err);
-              done(std::move(result));
-            });
+    self_->send(book, atoms::submit::value, request);
+    if (auto arm = submits_.add(std::move(result), std::move(done), self_->clock().now()))
+      self_->delayed_send(self_, *arm, atoms::expire::value);
+  }
+
+  /// The book's own answer to the submit of `client_order_id`, sent when no ACCEPTED or REJECTED
+  /// report answers it: BUSY, a resend's first answer, or PERSISTENCE_FAILED.
+  void submitted(std::uint64_t client_order_id, const book_reply& reply) {
+    auto waiters = submits_.take(client_order_id);
+    const auto known = st_->orders.find(client_order_id);
+    if (!waiters.empty())
+      settle_submit(waiters.front().result.symbol, client_order_id, reply, waiters);
+    else if (known != st_->orders.end())
+      settle_submit(known->second.symbol, client_order_id, reply, waiters);
+  }
+
+  /// Answers the submit of `client_order_id` on `symbol`. The book's reports, not this answer, move
+  /// the reservation, except a BUSY answer: the book executed nothing and keeps no reply, so the
+  /// reservation is released. A final answer is kept for resends, also when the client already got
+  /// TIMEOUT; PERSISTENCE_FAILED is not final (the book's journal refused; a resend retries).
+  void settle_submit(const std::string& symbol, std::uint64_t client_order_id, const book_reply& reply,
+                     std::vector<pending_submits::waiting>& waiters) {
+    const order_result result{client_order_id, symbol, reply.id, reply.reason};
+    if (reply.reason == reason_code::busy && reply.id == 0) {
+      if (st_->orders.contains(client_order_id))
+        refuse(result);
+    } else if (reply.reason != reason_code::persistence_failed) {
+      st_->results.emplace(client_order_id, result);
+    }
+    for (auto& waiter : waiters)
+      waiter.done(result);
+  }
+
+  /// The expiry timer fired: submits without an answer for book_timeout get TIMEOUT (retryable; a
+  /// late answer still settles the order).
+  void expire_submits() {
+    auto expiry = submits_.tick(self_->clock().now());
+    for (auto& waiter : expiry.expired) {
+      waiter.result.reason = reason_code::timeout;
+      waiter.done(std::move(waiter.result));
+    }
+    if (expiry.next)
+      self_->delayed_send(self_, *expiry.next, atoms::expire::value);
   }
 
   /// The book turned `result`'s order away unexecuted: releases its reservation (journaled).
@@ -413,35 +445,65 @@ private:
           .then(done, failed);
   }
 
-  /// Applies this account's side of a book event once and in order, journals it without waiting and
-  /// acknowledges it to the book at once: the book journaled the event before sending it, and
-  /// recovery applies every durable event beyond the account's journal, so the book may forget it.
-  /// A resend of an applied sequence is only acknowledged; a report whose predecessor (`after`) was
-  /// not applied is dropped and named in the acknowledgement, so the book resends in order.
-  void apply(const execution_report& report) {
-    const auto& e = report.event;
-    const auto known = st_->applied.find(report.symbol);
-    const sequence applied = known == st_->applied.end() ? 0 : known->second;
-    if (e.seq <= applied || report.after > applied) {
-      acknowledge(report.symbol, applied, e.seq > applied ? e.seq : 0);
+  /// Applies this account's side of one book's events once and in order, journals them without
+  /// waiting and acknowledges them to the book at once, with one message: the book journaled the
+  /// events before sending them, and recovery applies every durable event beyond the account's
+  /// journal, so the book may forget them. A resend of an applied sequence is only acknowledged; a
+  /// report whose predecessor (`after`) was not applied ends the batch and is named in the
+  /// acknowledgement, so the book resends in order.
+  void apply(const std::vector<execution_report>& reports) {
+    if (reports.empty())
       return;
+    const std::string& symbol = reports.front().symbol;
+    sequence dropped = 0;
+    bool changed = false;
+    for (const auto& report : reports) {
+      const sequence applied = applied_through(symbol);
+      if (report.event.seq <= applied)
+        continue;
+      if (report.after > applied) {
+        dropped = report.event.seq;
+        break;
+      }
+      apply_event(report);
+      changed = true;
     }
+    if (changed)
+      durable_then([](bool) {
+        // nop: nobody waits for a report's entry
+      });
+    acknowledge(symbol, applied_through(symbol), dropped);
+  }
+
+  /// The last book sequence of `symbol` this account applied; 0 for none.
+  sequence applied_through(const std::string& symbol) const {
+    const auto known = st_->applied.find(symbol);
+    return known == st_->applied.end() ? 0 : known->second;
+  }
+
+  /// Records one report's event (the next in sequence) and what follows from it: fill notices,
+  /// fees to the house, a shrink of an order the account no longer covers in full.
+  void apply_event(const execution_report& report) {
+    const auto& e = report.event;
     account_entry entry;
     entry.kind = account_entry_kind::report;
     entry.symbol = report.symbol;
     entry.book_seq = e.seq;
     entry.amount = reference(report.symbol);
     const auto out = record(std::move(entry), &e);
+    if ((e.kind == book_event_kind::accepted || e.kind == book_event_kind::rejected) &&
+        e.owner == st_->acc.id()) {
+      // The first report of a new order is the book's answer to its submit.
+      auto waiters = submits_.take(e.client_ref);
+      settle_submit(report.symbol, e.client_ref,
+                    book_reply{e.kind == book_event_kind::accepted ? e.order : 0, e.reason}, waiters);
+    }
     note_fills(report.symbol, e, out);
     const account_id me = st_->acc.id();
     credit_house(*where_, report.symbol, me, e, liquidity::taker, out.taker_fee);
     credit_house(*where_, report.symbol, me, e, liquidity::maker, out.maker_fee);
     if (out.shrink)
       shrink(report.symbol, e);
-    durable_then([](bool) {
-      // nop: nobody waits for a report's entry
-    });
-    acknowledge(report.symbol, e.seq, 0);
   }
 
   /// Tells `symbol`'s book that this account applied its reports through `applied` (and, when not
@@ -517,6 +579,7 @@ private:
   checkpoint_schedule checkpoints_;
   std::vector<account_entry> pending_; ///< recorded, not yet handed to the journal
   std::vector<fill_notice> notices_;   ///< fills of the entries in pending_, for the listeners
+  pending_submits submits_;            ///< orders sent to their books, awaiting the answer
   std::uint64_t activity_ = 0;
   std::uint64_t activity_at_last_tick_ = 0;
 };

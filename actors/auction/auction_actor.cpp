@@ -1,12 +1,15 @@
 #include "actors/auction/auction_actor.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <vector>
 
 #include <caf/mailbox_element.hpp>
 #include <caf/make_message.hpp>
+#include <caf/send.hpp>
 #include <caf/typed_event_based_actor.hpp>
 
+#include "actors/auction/bid_gate.hpp"
 #include "actors/runtime/errors.hpp"
 #include "persistence/journal_link.hpp"
 
@@ -61,27 +64,21 @@ public:
     }
     s->arm();
     return {
-        [s](auction_atoms::bid, account_id bidder, cents price) -> caf::result<bid_reply> {
-          return s->on_bid(bidder, price);
+        [s](auction_atoms::bid, account_id bidder, cents price) {
+          auto rp = s->self_->make_response_promise<bid_reply>();
+          auto* shell = s.get(); // the behavior keeps it alive; tasks run inside this actor only
+          s->gate_.when_free([shell, bidder, price, rp]() mutable { shell->on_bid(bidder, price, rp); });
+          return rp;
         },
         [s](auction_atoms::start, account_id by) {
           auto rp = s->self_->make_response_promise<reason_code>();
           s->begin(by, [rp](reason_code why) mutable { rp.deliver(why); });
           return rp;
         },
-        [s](atoms::cancel, account_id by) -> caf::result<reason_code> {
-          const bool escrowed = s->rules_->state() == auction_state::running;
-          const timestamp_ns t = s->now();
-          const auto why = s->rules_->cancel(by, t);
-          if (why != reason_code::none)
-            return why;
+        [s](atoms::cancel, account_id by) {
           auto rp = s->self_->make_response_promise<reason_code>();
-          s->journal(command(auction_command_kind::cancel, t, by), [s, rp, escrowed](bool) mutable {
-            if (escrowed)
-              s->release_escrow();
-            s->publish(auction_event_kind::ended);
-            rp.deliver(reason_code::none);
-          });
+          auto* shell = s.get();
+          s->gate_.when_free([shell, by, rp]() mutable { shell->on_cancel(by, rp); });
           return rp;
         },
         [s](atoms::subscribe, const auction_subscriber& sub) {
@@ -106,13 +103,11 @@ public:
               // nop: a lot whose escrow fails stays SCHEDULED, its auctioneer may start it by hand
             });
         },
-        [s](auction_atoms::tick) {
-          if (s->rules_->state() != auction_state::running)
-            return;
-          s->publish(auction_event_kind::timer);
-          s->self_->delayed_send(s->self_, s->cfg_.tick_interval, auction_atoms::tick::value);
+        [s](auction_atoms::tick) { s->on_tick(); },
+        [s](auction_atoms::close, timestamp_ns end) {
+          auto* shell = s.get();
+          s->gate_.when_free([shell, end] { shell->on_close(end); });
         },
-        [s](auction_atoms::close, timestamp_ns end) { s->on_close(end); },
         [s](auction_atoms::settle) { s->settle(); },
     };
   }
@@ -203,33 +198,78 @@ private:
     self_->delayed_send(self_, span_until(end), auction_atoms::close::value, end);
   }
 
-  caf::result<bid_reply> on_bid(account_id bidder, cents price) {
+  /// A TIMER tick: the countdown event, and the expiry of a hold the bank left unanswered.
+  void on_tick() {
+    if (rules_->state() != auction_state::running)
+      return;
+    publish(auction_event_kind::timer);
+    if (const auto id = gate_.overdue(self_->clock().now()); id != 0)
+      on_held(id, reason_code::timeout, true);
+    self_->delayed_send(self_, cfg_.tick_interval, auction_atoms::tick::value);
+  }
+
+  void on_cancel(account_id by, caf::typed_response_promise<reason_code> rp) {
+    const bool escrowed = rules_->state() == auction_state::running;
+    const timestamp_ns t = now();
+    if (const auto why = rules_->cancel(by, t); why != reason_code::none) {
+      rp.deliver(why);
+      return;
+    }
+    journal(command(auction_command_kind::cancel, t, by), [this, rp, escrowed](bool) mutable {
+      if (escrowed)
+        release_escrow();
+      publish(auction_event_kind::ended);
+      rp.deliver(reason_code::none);
+    });
+  }
+
+  /// Checks a bid and reserves its cash through the bank. The hold goes without a CAF request
+  /// timeout; the gate holds back every later bid (and the close) until the bank answers or the hold
+  /// expires at a TIMER tick, so the rules see the bids one at a time in arrival order.
+  void on_bid(account_id bidder, cents price, caf::typed_response_promise<bid_reply> rp) {
     const timestamp_ns t = now();
     if (const auto why = rules_->check_bid(bidder, price, t); why != reason_code::none) {
       rules_->refuse_bid(bidder, price, t, why);
-      return bid_reply{why, rules_->min_next_bid()};
+      refused(bidder, price, t, why, std::move(rp));
+      return;
     }
-    // Reserve the cash first; `await` holds back every other bid (and the close) until the bank
-    // answers, so the rules see the bids one at a time in arrival order.
-    auto rp = self_->make_response_promise<bid_reply>();
-    const lot_id lot = rules_->lot().id;
-    self_->request(bank_, cfg_.bank_timeout, auction_atoms::hold::value, bidder, lot, price)
-        .await(
-            [this, rp, bidder, price, t](reason_code held) mutable {
-              if (held != reason_code::none) {
-                rules_->refuse_bid(bidder, price, t, held);
-                rp.deliver(bid_reply{held, rules_->min_next_bid()});
-                return;
-              }
-              accept(bidder, price, t, rp);
-            },
-            [this, rp, bidder, price, t](caf::error& err) mutable {
-              const auto why = to_reason(err);
-              rules_->refuse_bid(bidder, price, t, why);
-              release_unless_high(bidder); // the hold may have been applied after the timeout
-              rp.deliver(bid_reply{why, rules_->min_next_bid()});
-            });
-    return rp;
+    const auto id = gate_.open(self_->clock().now() + cfg_.bank_timeout);
+    holding_ = held_bid{bidder, price, t, std::move(rp)};
+    self_->request(bank_, caf::infinite, auction_atoms::hold::value, bidder, rules_->lot().id, price)
+        .then([this, id](reason_code why) { on_held(id, why, why == reason_code::timeout); },
+              [this, id](caf::error& err) { on_held(id, to_reason(err), true); });
+  }
+
+  /// The bank answered hold `id` (or it expired). `maybe_applied`: the hold may still reach the
+  /// account, so it is released unless its bidder is the high bidder.
+  void on_held(std::uint64_t id, reason_code why, bool maybe_applied) {
+    if (!gate_.close(id))
+      return; // expired before: its release went out then
+    auto b = std::move(*holding_);
+    holding_.reset();
+    if (why == reason_code::none) {
+      accept(b.bidder, b.price, b.time, std::move(b.rp));
+    } else {
+      rules_->refuse_bid(b.bidder, b.price, b.time, why);
+      if (maybe_applied)
+        release_unless_high(b.bidder);
+      refused(b.bidder, b.price, b.time, why, std::move(b.rp));
+    }
+    gate_.drain();
+  }
+
+  /// Answers a bid the rules refused (and counted) with `why`; the refusal is journaled first, so that
+  /// a restart counts it towards the rate limit as the live lot did. A RATE_LIMITED attempt counts
+  /// nothing and is answered at once.
+  void refused(account_id bidder, cents price, timestamp_ns t, reason_code why,
+               caf::typed_response_promise<bid_reply> rp) {
+    const bid_reply reply{why, rules_->min_next_bid()};
+    if (why == reason_code::rate_limited) {
+      rp.deliver(reply);
+      return;
+    }
+    journal(command(auction_command_kind::refused, t, bidder, price, why),
+            [rp, reply](bool) mutable { rp.deliver(reply); });
   }
 
   /// Places a bid whose cash is held; once it is journaled, answers `rp`, releases the previous high
@@ -238,7 +278,7 @@ private:
     const bid_outcome out = rules_->place_bid(bidder, price, t);
     if (out.reason != reason_code::none) {
       release_unless_high(bidder);
-      rp.deliver(bid_reply{out.reason, rules_->min_next_bid()});
+      refused(bidder, price, t, out.reason, std::move(rp));
       return;
     }
     const cents next = rules_->min_next_bid();
@@ -301,7 +341,12 @@ private:
       return;
     }
     rules_->settle(why);
-    journal(command(auction_command_kind::settled, now(), 0, 0, why), [this, why](bool) {
+    // With the winner, the price and the definition: a settled item lot's item record is written in
+    // the same transaction (persistence/journal_rows.hpp), so it exists exactly when SETTLED does.
+    const auto& result = rules_->record().result;
+    auto c = command(auction_command_kind::settled, now(), result.winner, result.price, why);
+    c.lot = rules_->lot();
+    journal(std::move(c), [this, why](bool) {
       if (why != reason_code::none) { // definitely not settled: the winner's cash and the shares are free
         release(rules_->record().result.winner);
         release_escrow();
@@ -343,9 +388,9 @@ private:
       release(rules_->lot().seller);
   }
 
+  /// One-way (the bank's answer is dropped): after the bid's hold on the same path, so never before it.
   void release(account_id bidder) {
-    self_->request(bank_, cfg_.bank_timeout, auction_atoms::release::value, bidder, rules_->lot().id)
-        .then([](reason_code) {}, [](caf::error&) {});
+    caf::anon_send(bank_, auction_atoms::release::value, bidder, rules_->lot().id);
   }
 
   void release_unless_high(account_id bidder) {
@@ -382,6 +427,14 @@ private:
       h->enqueue(caf::make_mailbox_element(self_->ctrl(), caf::make_message_id(), {}, msg), self_->context());
   }
 
+  /// The bid whose hold is in flight.
+  struct held_bid {
+    account_id bidder = 0;
+    cents price = 0;
+    timestamp_ns time = 0;
+    caf::typed_response_promise<bid_reply> rp;
+  };
+
   auction_actor::pointer self_;
   std::shared_ptr<auction_rules> rules_;
   auction_bank_actor bank_;
@@ -391,6 +444,8 @@ private:
   timestamp_ns utc_base_;
   std::vector<auction_subscriber> subscribers_;
   std::uint64_t seq_ = 0;
+  bid_gate gate_;
+  std::optional<held_bid> holding_;
 };
 
 } // namespace

@@ -61,6 +61,9 @@ auction_bank_actor spawn_ledger_bank(caf::actor_system& sys, std::shared_ptr<led
             },
             [books, bank](auction_atoms::escrow, const auction_settlement& s) { return bank->escrow(s); },
             [books, bank](auction_atoms::settle, const auction_settlement& s) { return bank->settle(s); },
+            [](auction_atoms::tick) {
+              // nop: every request is answered at once
+            },
         };
       },
       std::move(accounts));

@@ -67,7 +67,9 @@ struct auction_settlement {
 /// A receiver of one lot's events (a WebSocket session, a bot, a test).
 using auction_subscriber = caf::typed_actor<caf::reacts_to<auction_event>>;
 
-/// Cash holds and settlement for auctions: the accounts' side of a lot.
+/// Cash holds and settlement for auctions: the accounts' side of a lot. Every request is answered,
+/// at the latest with TIMEOUT after the bank's own expiry (a bank over actors expires overdue requests
+/// itself), so a lot may ask it without a CAF request timeout.
 using auction_bank_actor = caf::typed_actor<
     /// Sets the hold of (account, lot) to the amount in cents; NONE or the account's reason.
     caf::replies_to<auction_atoms::hold, account_id, lot_id, cents>::with<reason_code>,
@@ -77,7 +79,9 @@ using auction_bank_actor = caf::typed_actor<
     /// NONE (also for a repeat) or INSUFFICIENT_SHARES, MALFORMED_REQUEST.
     caf::replies_to<auction_atoms::escrow, auction_settlement>::with<reason_code>,
     /// Settles a sale: both sides or neither; a repeat of a settled lot answers NONE and moves nothing.
-    caf::replies_to<auction_atoms::settle, auction_settlement>::with<reason_code>>;
+    caf::replies_to<auction_atoms::settle, auction_settlement>::with<reason_code>,
+    /// The expiry sweep the bank sends itself while requests are outstanding.
+    caf::reacts_to<auction_atoms::tick>>;
 
 /// The actor of one lot.
 using auction_actor = caf::typed_actor<

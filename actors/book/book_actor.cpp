@@ -1,5 +1,6 @@
 #include "actors/book/book_actor.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -8,7 +9,7 @@
 #include <caf/typed_event_based_actor.hpp>
 
 #include "persistence/book_journal.hpp"
-#include "persistence/journal_link.hpp"
+#include "persistence/book_journal_link.hpp"
 
 namespace bourse {
 namespace {
@@ -32,7 +33,8 @@ public:
   book_shell(book_impl::pointer self, std::shared_ptr<book_state> state, std::shared_ptr<placement> where,
              book_actor_config cfg)
       : self_(self), state_(std::move(state)), where_(std::move(where)), cfg_(std::move(cfg)),
-        symbol_(state_->book.rules().symbol), journal_(self, cfg_.persistence, "book " + symbol_) {
+        symbol_(state_->book.rules().symbol),
+        journal_(self, cfg_.persistence, "book " + symbol_, state_, cfg_.snapshot_every) {
     if (!cfg_.now)
       cfg_.now = system_now;
   }
@@ -40,15 +42,17 @@ public:
   /// The handlers of one incarnation; first resends what the previous incarnation left unacknowledged.
   static book_impl::behavior_type behavior(std::shared_ptr<book_shell> s) {
     for (auto& [owner, reports] : s->state_->outbox.restart()) {
-      s->deliver(s->where_->account(owner), reports);
+      s->deliver(s->where_->account(owner), std::move(reports));
       s->arm_retry(owner);
     }
     s->self_->delayed_send(s->self_, s->cfg_.expiry_interval, atoms::expire::value);
     return {
-        [s](atoms::submit, const order_request& request) -> caf::result<book_reply> {
+        [s](atoms::submit, const order_request& request) {
           if (s->journal_ && s->journal_.unacked() >= s->cfg_.max_unjournaled &&
-              !s->state_->replies.contains({request.owner, request.client_ref}))
-            return book_reply{0, reason_code::busy};
+              !s->state_->replies.contains({request.owner, request.client_ref})) {
+            s->answer(request, book_reply{0, reason_code::busy});
+            return;
+          }
           auto [it, fresh] = s->state_->replies.try_emplace({request.owner, request.client_ref});
           if (fresh) {
             book_command c;
@@ -56,7 +60,13 @@ public:
             const auto id = s->run(c);
             it->second = book_reply{id, submit_verdict(s->events_)};
           }
-          return s->reply_when_durable(it->second);
+          // A new order's ACCEPTED or REJECTED report is its answer; a resend gets the first answer.
+          s->durable_then([s, request, reply = it->second, fresh](bool ok) {
+            if (!ok)
+              s->answer(request, book_reply{reply.id, reason_code::persistence_failed});
+            else if (!fresh)
+              s->answer(request, reply);
+          });
         },
         [s](atoms::cancel, order_id id, account_id requester) -> caf::result<reason_code> {
           book_command c;
@@ -121,7 +131,7 @@ public:
         [s](atoms::report, account_id owner) {
           auto account = s->where_->account(owner);
           auto retry = s->state_->outbox.tick(owner, incarnation(account));
-          s->deliver(account, retry.resend);
+          s->deliver(account, std::move(retry.resend));
           if (retry.arm_timer)
             s->arm_retry(owner);
         },
@@ -184,14 +194,26 @@ private:
                   });
   }
 
-  /// Routes `events` to the accounts involved and `md` to the market-data actor.
+  /// Routes `events` to the accounts involved, one message per account, and `md` to the market-data
+  /// actor.
   void publish(const std::vector<book_event>& events, std::optional<md_update> md) {
+    std::vector<std::pair<account_id, std::vector<execution_report>>> by_account;
+    auto add = [&](account_id owner, const book_event& event) {
+      if (owner == 0)
+        return;
+      auto it = std::find_if(by_account.begin(), by_account.end(),
+                             [owner](const auto& entry) { return entry.first == owner; });
+      if (it == by_account.end())
+        it = by_account.emplace(by_account.end(), owner, std::vector<execution_report>{});
+      it->second.push_back(execution_report{symbol_, event});
+    };
     for (const auto& event : events) {
-      execution_report report{symbol_, event};
-      enqueue(event.owner, report);
+      add(event.owner, event);
       if (event.kind == book_event_kind::fill && event.maker_owner != event.owner)
-        enqueue(event.maker_owner, report);
+        add(event.maker_owner, event);
     }
+    for (auto& [owner, reports] : by_account)
+      enqueue(owner, std::move(reports));
     if (md)
       send_market_data(std::move(*md));
   }
@@ -213,30 +235,41 @@ private:
     return md;
   }
 
-  void enqueue(account_id owner, execution_report report) {
-    if (owner == 0)
-      return;
+  /// Records `owner`'s reports of one command in the outbox and sends them as one message.
+  void enqueue(account_id owner, std::vector<execution_report> reports) {
     auto account = where_->account(owner);
-    const auto admitted = state_->outbox.add(owner, report, incarnation(account));
-    if (admitted.send && account)
-      self_->send(account, atoms::report::value, report);
-    if (admitted.arm_timer)
+    const auto dest = incarnation(account);
+    std::vector<execution_report> now;
+    bool arm = false;
+    for (auto& report : reports) {
+      const auto admitted = state_->outbox.add(owner, report, dest);
+      arm |= admitted.arm_timer;
+      if (admitted.send)
+        now.push_back(std::move(report));
+    }
+    deliver(account, now);
+    if (arm)
       arm_retry(owner);
   }
 
-  /// Sends `reports` in order (one-way: the account acknowledges with atoms::ack); a missing
-  /// account is left to the retry timer.
-  void deliver(const account_actor& account, const std::vector<execution_report>& reports) {
-    if (!account)
-      return;
-    for (const auto& report : reports)
-      self_->send(account, atoms::report::value, report);
+  /// Sends `reports` (one book's, in sequence order) as one one-way message; the account
+  /// acknowledges with atoms::ack. A missing account is left to the retry timer.
+  void deliver(const account_actor& account, std::vector<execution_report> reports) {
+    if (account && !reports.empty())
+      self_->send(account, atoms::report::value, std::move(reports));
   }
 
   /// One timer per account with unacknowledged reports: resends them when nothing was acknowledged
   /// for a whole report_timeout.
   void arm_retry(account_id owner) {
     self_->delayed_send(self_, cfg_.report_timeout, atoms::report::value, owner);
+  }
+
+  /// Sends the answer to `request`'s submit to its owner's account (one-way; the account expires
+  /// submits that get no answer).
+  void answer(const order_request& request, book_reply reply) {
+    if (auto account = where_->account(request.owner))
+      self_->send(account, atoms::submit::value, request.client_ref, reply);
   }
 
   void send_market_data(md_update md) {
@@ -249,9 +282,9 @@ private:
   std::shared_ptr<placement> where_;
   book_actor_config cfg_;
   std::string symbol_;
-  journal_link<book_impl::pointer> journal_;
-  std::vector<book_event> events_;     ///< of the handler running now
-  std::vector<book_command> commands_; ///< journaled by the handler running now
+  book_journal_link<book_impl::pointer> journal_; ///< with the book's snapshots
+  std::vector<book_event> events_;                ///< of the handler running now
+  std::vector<book_command> commands_;            ///< journaled by the handler running now
 };
 
 } // namespace

@@ -55,6 +55,10 @@ struct book_actor_config {
   /// With persistence: new orders get BUSY (nothing executed) while this many journal requests
   /// await their durable ack, so a slow store bounds the book's memory instead of growing it.
   std::size_t max_unjournaled = 4096;
+  /// With persistence: a snapshot of the book every this many journaled commands, written once
+  /// they are durable (persistence/book_snapshot_codec.hpp), so a recovery replays only the commands
+  /// after it; 0 writes none.
+  sequence snapshot_every = 50'000;
 };
 
 /// Spawns the book actor of `state`'s symbol: it sequences commands into the order book, sends every

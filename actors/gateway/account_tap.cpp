@@ -57,10 +57,11 @@ caf::behavior tap(tap_pointer self, account_id id, std::shared_ptr<placement> wh
     return caf::delegated<caf::message>{};
   });
   return {
-      [self](atoms::report r, const execution_report& report) {
+      [self](atoms::report r, const std::vector<execution_report>& reports) {
         for (const auto& l : self->state.listeners)
-          self->send(l, report);
-        self->send(self->state.real, r, report);
+          for (const auto& report : reports)
+            self->send(l, report);
+        self->send(self->state.real, r, reports);
       },
       [self](atoms::watch, const order_listener& listener) {
         auto& listeners = self->state.listeners;

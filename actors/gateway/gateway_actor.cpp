@@ -80,11 +80,7 @@ gateway_actor::behavior_type gateway(gateway_pointer self, std::shared_ptr<place
   self->state.instruments = std::move(instruments);
   self->state.board = std::move(board);
   self->state.secret = std::move(cfg.secret);
-  self->state.clock_started_at = cfg.clock_started_at != 0
-                                     ? cfg.clock_started_at
-                                     : std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                           std::chrono::system_clock::now().time_since_epoch())
-                                           .count();
+  self->state.clock_started_at = cfg.clock_started_at;
   return {
       [self](atoms::login, const std::string& name, const std::string& credential,
              const order_listener& listener) { return login(self, name, credential, listener); },
@@ -149,6 +145,11 @@ bool valid_bot_name(std::string_view bot_name) noexcept {
 gateway_actor spawn_gateway(caf::actor_system& sys, std::shared_ptr<placement> where,
                             std::shared_ptr<const instrument_table> instruments, gateway_config cfg,
                             std::shared_ptr<bot_status_board> board) {
+  // Read the clock here, not in the actor's first run, which a worker thread may start later.
+  if (cfg.clock_started_at == 0)
+    cfg.clock_started_at = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count();
   return sys.spawn(gateway, std::move(where), std::move(instruments), std::move(cfg), std::move(board));
 }
 

@@ -18,8 +18,11 @@ namespace bourse {
 
 /// A book: the single sequencer of one symbol.
 using book_actor = caf::typed_actor<
-    /// Sequences and matches a validated order; replies its id or the rejection reason.
-    caf::replies_to<atoms::submit, order_request>::with<book_reply>,
+    /// Sequences and matches a validated order. One-way: once the order's events are durable, its
+    /// ACCEPTED or REJECTED report to the owner's account (found through the placement) is the
+    /// answer; a resend of a client_ref, a BUSY book or a refused journal get an explicit
+    /// (submit, client_ref, book_reply) instead.
+    caf::reacts_to<atoms::submit, order_request>,
     /// Cancels (order id, requesting account); replies none or UNKNOWN_ORDER.
     caf::replies_to<atoms::cancel, order_id, account_id>::with<reason_code>,
     /// Replaces (order id, requesting account, new price cents, new open quantity).
@@ -73,8 +76,13 @@ using account_actor = caf::typed_actor<
     caf::replies_to<atoms::replace, std::string, std::uint64_t, cents, quantity>::with<order_result>,
     /// Margin health at these mark prices (cents by symbol) and the next position to close.
     caf::replies_to<atoms::margin, mark_prices>::with<margin_check>,
-    /// Applies a book event once and in order, then acknowledges it to the book (atoms::ack).
-    caf::reacts_to<atoms::report, execution_report>,
+    /// Applies book events once and in order, then acknowledges them to the book (atoms::ack): the
+    /// reports of one book command, or a resend, in sequence order.
+    caf::reacts_to<atoms::report, std::vector<execution_report>>,
+    /// The book's answer to the submit of an order (client_order_id, book reply).
+    caf::reacts_to<atoms::submit, std::uint64_t, book_reply>,
+    /// Expiry tick of submits without an answer (sent by the account to itself).
+    caf::reacts_to<atoms::expire>,
     /// Credits cash (cents > 0); replies none or INVALID_AMOUNT.
     caf::replies_to<atoms::deposit, cents>::with<reason_code>,
     /// Issues new shares (symbol, quantity > 0) into the spot holding; replies none or INVALID_QUANTITY.

@@ -15,6 +15,7 @@ void register_message_types(caf::actor_system_config& cfg) {
       .add_message_type<order_result>("bourse::order_result")
       .add_message_type<book_reply>("bourse::book_reply")
       .add_message_type<execution_report>("bourse::execution_report")
+      .add_message_type<std::vector<execution_report>>("std::vector<bourse::execution_report>")
       .add_message_type<open_order_view>("bourse::open_order_view")
       .add_message_type<position_view>("bourse::position_view")
       .add_message_type<account_view>("bourse::account_view")

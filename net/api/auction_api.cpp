@@ -92,22 +92,39 @@ void auction_api::add_routes(http::router& routes) {
       [this](http::request_context c, http::responder r) { command(std::move(c), std::move(r), false); });
   routes.add(http::verb::post, "/api/v1/auctions/{id}/bids", permission::trade,
              [this](http::request_context c, http::responder r) { bid(std::move(c), std::move(r)); });
+  routes.add(http::verb::get, "/api/v1/account/items", permission::trade,
+             [this](http::request_context c, http::responder r) { items(std::move(c), std::move(r)); });
 }
 
 void auction_api::list(http::responder respond) {
-  auto records = std::make_shared<std::map<lot_id, auction_record>>();
-  auto g = std::make_shared<gather>();
-  g->respond = std::move(respond);
-  g->done = [records] {
+  with_records(std::move(respond), [](const std::map<lot_id, auction_record>& records) {
     boost::json::array out;
     auto now = utc_now_ns();
-    for (const auto& [id, record] : *records) {
+    for (const auto& [id, record] : records) {
       auto lot = auction_json(record, now);
       lot.erase("bids");
       out.push_back(std::move(lot));
     }
     return http::json_response(boost::json::serialize(object{{"auctions", std::move(out)}}));
-  };
+  });
+}
+
+void auction_api::items(http::request_context ctx, http::responder respond) {
+  with_records(std::move(respond), [owner = ctx.user->user](const std::map<lot_id, auction_record>& records) {
+    boost::json::array out;
+    for (const auto& [id, record] : records)
+      if (item_delivered(record) && record.result.winner == owner)
+        out.push_back(owned_item_json(record));
+    return http::json_response(boost::json::serialize(object{{"items", std::move(out)}}));
+  });
+}
+
+void auction_api::with_records(
+    http::responder respond, std::function<http::response(const std::map<lot_id, auction_record>&)> render) {
+  auto records = std::make_shared<std::map<lot_id, auction_record>>();
+  auto g = std::make_shared<gather>();
+  g->respond = std::move(respond);
+  g->done = [records, render = std::move(render)] { return render(*records); };
   spawn_task(sys_, [g, records, lots = lots_.all(), timeout = timeout_](caf::event_based_actor* self) {
     for (const auto& [id, lot] : lots) {
       ++g->pending;

@@ -6,13 +6,16 @@
 #include <caf/actor_system.hpp>
 
 #include <chrono>
+#include <functional>
+#include <map>
 
 namespace bourse::net::api {
 
 /// Auction routes over the lots of a registry, each actor request with timeout (docs/auctions.md):
 /// GET /api/v1/auctions (every lot), GET /auctions/{id} (the lot with its bids and result);
 /// role auctioneer or admin: POST /auctions (create; the caller is the auctioneer), POST
-/// /auctions/{id}/start, POST /auctions/{id}/cancel; any trader: POST /auctions/{id}/bids {amount}.
+/// /auctions/{id}/start, POST /auctions/{id}/cancel; any trader: POST /auctions/{id}/bids {amount} and
+/// GET /api/v1/account/items (the item lots the bearer won and that settled, by lot id).
 /// The registry must outlive the routes.
 class auction_api {
 public:
@@ -22,6 +25,10 @@ public:
 
 private:
   void list(http::responder respond);
+  void items(http::request_context ctx, http::responder respond);
+  /// Reads every lot's record and answers `render(records)`, or the first request's error.
+  void with_records(http::responder respond,
+                    std::function<http::response(const std::map<lot_id, auction_record>&)> render);
   void create(http::request_context ctx, http::responder respond);
   void read(http::request_context ctx, http::responder respond);
   void command(http::request_context ctx, http::responder respond, bool start);

@@ -86,7 +86,23 @@ boost::json::object auction_json(const auction_record& record, timestamp_ns now)
   put_result(out, record.result);
   out["settled"] = record.settled;
   out["settlement"] = to_string(record.settlement);
+  if (item_delivered(record))
+    out["item"] = {{"item_ref", lot.item_ref}, {"owner", record.result.winner}};
+  else
+    out["item"] = nullptr;
   return out;
+}
+
+bool item_delivered(const auction_record& record) noexcept {
+  return record.lot.kind == lot_kind::item && record.result.sold && record.settled &&
+         record.settlement == reason_code::none;
+}
+
+boost::json::object owned_item_json(const auction_record& record) {
+  const auto& lot = record.lot;
+  return {{"lot_id", lot.id},           {"item_ref", lot.item_ref},
+          {"title", lot.title},         {"description", lot.description},
+          {"image_url", lot.image_url}, {"price", record.result.price}};
 }
 
 boost::json::object auction_event_json(const auction_event& e) {

@@ -26,6 +26,7 @@
 #include "persistence/batch_writer.hpp"
 #include "persistence/book_journal.hpp"
 #include "persistence/book_recovery.hpp"
+#include "persistence/book_snapshot_codec.hpp"
 #include "persistence/exchange_recovery.hpp"
 #include "persistence/journal_rows.hpp"
 #include "persistence/migrations.hpp"
@@ -123,7 +124,9 @@ void durable_orders_per_second(benchmark::State& state) {
     for (int s = 0; s < senders; ++s)
       sut.sys.spawn(
           [&](caf::event_based_actor* self, int s) -> caf::behavior {
-            auto symbol = "S" + std::to_string(s);
+            // (not "S" + to_string: GCC 12 warns falsely on it, -Wrestrict, GCC bug 105329)
+            std::string symbol{"S"};
+            symbol += std::to_string(s);
             auto next = std::make_shared<sequence>(1);
             auto acked = std::make_shared<sequence>(0);
             auto send_next = [=, p = sut.persistence] {
@@ -209,6 +212,15 @@ struct recovery_journal {
   std::uint64_t account_hash = 0; ///< XOR of the accounts' state hashes
 };
 
+/// An account journal entry of `kind` on `symbol` for `amount` (the other fields zero).
+account_entry entry_of(account_entry_kind kind, const std::string& symbol, std::int64_t amount) {
+  account_entry entry;
+  entry.kind = kind;
+  entry.symbol = symbol;
+  entry.amount = amount;
+  return entry;
+}
+
 const recovery_journal& journal(std::int64_t open, std::int64_t executions) {
   static const recovery_journal built = [&] {
     recovery_journal out;
@@ -244,37 +256,45 @@ const recovery_journal& journal(std::int64_t open, std::int64_t executions) {
     };
     for (account_id id = 1; id <= 1'000; ++id) {
       auto& st = accounts.try_emplace(id, id).first->second;
-      record(st, account_entry{.kind = account_entry_kind::deposit, .amount = 1'000'000'000'000}, nullptr);
+      record(st, entry_of(account_entry_kind::deposit, {}, 1'000'000'000'000), nullptr);
       for (const auto& symbol : symbols)
-        record(st, account_entry{.kind = account_entry_kind::issue, .symbol = symbol, .amount = 100'000},
-               nullptr);
+        record(st, entry_of(account_entry_kind::issue, symbol, 100'000), nullptr);
     }
     std::uint64_t ref = 0;
+    const sequence snapshot_every = book_actor_config{}.snapshot_every;
     for (const auto& symbol : symbols) {
-      order_book book{out.instruments.at(symbol)};
+      book_state st{out.instruments.at(symbol)};
+      auto& book = st.book;
       std::vector<book_event> events;
-      sequence cmd_seq = 0;
       auto run = [&](side s, cents price, quantity qty) {
         const account_id owner = 1 + ref % 1'000;
-        new_order order{
-            .client_order_id = ++ref, .symbol = symbol, .order_side = s, .price = price, .qty = qty};
-        if (record(accounts.at(owner), account_entry{.kind = account_entry_kind::place, .order = order},
-                   nullptr) != reason_code::none)
+        auto place = entry_of(account_entry_kind::place, {}, 0);
+        place.order.client_order_id = ++ref;
+        place.order.symbol = symbol;
+        place.order.order_side = s;
+        place.order.price = price;
+        place.order.qty = qty;
+        const auto order = place.order;
+        if (record(accounts.at(owner), place, nullptr) != reason_code::none)
           throw std::runtime_error("bench account refused an order");
         book_command c;
-        c.time = static_cast<timestamp_ns>(cmd_seq);
+        c.time = static_cast<timestamp_ns>(st.journaled);
         c.request = to_request(owner, order);
         events.clear();
-        execute(book, c, events);
-        c.cmd_seq = ++cmd_seq;
+        const auto id = execute(book, c, events);
+        st.replies.try_emplace({owner, c.request.client_ref}, book_reply{id, submit_verdict(events)});
+        c.cmd_seq = ++st.journaled;
         c.last_seq = book.last_sequence();
         persist_request request;
         request.symbol = symbol;
         request.commands = {c};
         request.events = events;
+        if (st.journaled % snapshot_every == 0) // as the book actor writes them (book_snapshot_codec.hpp)
+          request.book_snapshots = {book_snapshot_record{symbol, st.journaled, encode_book_snapshot(st)}};
         tables.append(request);
         for (const auto& e : events) {
-          const account_entry report{.kind = account_entry_kind::report, .symbol = symbol, .book_seq = e.seq};
+          auto report = entry_of(account_entry_kind::report, symbol, 0);
+          report.book_seq = e.seq;
           record(accounts.at(e.owner), report, &e);
           if (e.kind == book_event_kind::fill && e.maker_owner != e.owner)
             record(accounts.at(e.maker_owner), report, &e);
@@ -317,12 +337,15 @@ void book_recovery_time(benchmark::State& state) {
 }
 
 /// Times what bourse-node runs at start (recover_exchange: books, accounts and market data) on
-/// `range(2)` threads; with `range(3)` 0 the account checkpoints are deleted first (full replay, as
-/// before checkpoints: run last).
+/// `range(2)` threads; with `range(3)` 0 the account checkpoints and book snapshots are deleted first
+/// (full replay, as before both: run last).
 void exchange_recovery_time(benchmark::State& state) {
   const auto& j = journal(state.range(0), state.range(1));
   if (state.range(3) == 0)
-    (void)pg_connection::open(j.conninfo).value().exec("DELETE FROM account_checkpoints").value();
+    (void)pg_connection::open(j.conninfo)
+        .value()
+        .exec("DELETE FROM account_checkpoints; DELETE FROM book_snapshots")
+        .value();
   for (auto _ : state) {
     const auto start = bench_clock::now();
     auto recovered =

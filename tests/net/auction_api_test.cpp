@@ -140,6 +140,22 @@ TEST_F(auction_api_test, create_start_two_bidders_extension_and_end) {
   EXPECT_EQ(result.at("winner").as_int64(), static_cast<std::int64_t>(ben));
   EXPECT_EQ(result.at("final_price").as_int64(), 1100);
   EXPECT_EQ(code_of(bid(id, ann, 1200)), "AUCTION_NOT_RUNNING");
+
+  // The painting is ben's: on the lot and in his items, not in ann's.
+  ASSERT_TRUE(result.at("settled").as_bool());
+  const auto& item = result.at("item").as_object();
+  EXPECT_EQ(item.at("item_ref").as_string(), "art-1");
+  EXPECT_EQ(item.at("owner").as_int64(), static_cast<std::int64_t>(ben));
+  auto owned = call(bhttp::verb::get, "/api/v1/account/items", {}, ben);
+  ASSERT_EQ(owned.result(), bhttp::status::ok) << owned.body();
+  const auto owned_json = json(owned);
+  const auto& items = owned_json.at("items").as_array();
+  ASSERT_EQ(items.size(), 1U);
+  EXPECT_EQ(items[0].at("lot_id").as_int64(), static_cast<std::int64_t>(id));
+  EXPECT_EQ(items[0].at("item_ref").as_string(), "art-1");
+  EXPECT_EQ(items[0].at("title").as_string(), "Painting");
+  EXPECT_EQ(items[0].at("price").as_int64(), 1100);
+  EXPECT_TRUE(json(call(bhttp::verb::get, "/api/v1/account/items", {}, ann)).at("items").as_array().empty());
 }
 
 TEST_F(auction_api_test, every_route_is_documented_as_served) {

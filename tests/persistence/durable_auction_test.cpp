@@ -32,6 +32,21 @@ lot_definition shares_lot(lot_id id) {
   return lot;
 }
 
+/// A painting sold by the house (account 0) for cash only, auctioneer account 5.
+lot_definition item_lot(lot_id id) {
+  lot_definition lot;
+  lot.id = id;
+  lot.title = "Painting";
+  lot.image_url = "https://example.invalid/painting.jpg";
+  lot.auctioneer = seller;
+  lot.seller = house_account_id;
+  lot.kind = lot_kind::item;
+  lot.item_ref = "art-7";
+  lot.start_price = 50'000;
+  lot.increment = 1'000;
+  return lot;
+}
+
 /// Auction actors over the trading accounts of a durable exchange, journaled to its PostgreSQL.
 class durable_auction_test : public durable_exchange_fixture {
 protected:
@@ -244,6 +259,58 @@ TEST_F(durable_auction_test, a_restart_while_settling_finishes_the_settlement_ex
   EXPECT_EQ(journaled("PAY_HOLD"), 1); // the buyer's leg was not applied twice
   EXPECT_EQ(journaled("SELL_OUTSIDE_BOOK"), 1);
   EXPECT_EQ(count("SELECT count(*) FROM auction_journal WHERE kind = 'SETTLED'"), 1);
+}
+
+TEST_F(durable_auction_test, refused_bids_count_towards_the_rate_limit_after_a_restart) {
+  auto lot = spawn(std::make_shared<auction_rules>(shares_lot(1), t0), t0);
+  ASSERT_EQ(ask_lot<reason_code>(lot, auction_atoms::start::value, seller), reason_code::none);
+  for (std::size_t i = 0; i + 1 < max_bids_per_window; ++i)
+    ASSERT_EQ(bid(lot, ben, 500), reason_code::bid_too_low);
+  ASSERT_EQ(bid(lot, ann, 100'000), reason_code::none);
+  ASSERT_EQ(bid(lot, ben, 100'000), reason_code::outbid); // ben's tenth attempt in the minute
+  EXPECT_EQ(bid(lot, ben, 101'000), reason_code::rate_limited);
+  settled_hashes();
+  EXPECT_EQ(count("SELECT count(*) FROM auction_journal WHERE kind = 'REFUSED'"), 10); // not the limited one
+
+  // 30 s later the ten refused attempts are still inside ben's minute, as they were live.
+  auto again = restart_at(t0 + 30 * second).at(1);
+  EXPECT_EQ(bid(again, ben, 101'000), reason_code::rate_limited);
+  const auto rec = ask_lot<auction_record>(again, caf::get_atom::value, atoms::snapshot::value);
+  EXPECT_EQ(rec.recent_bids.at(ben).size(), max_bids_per_window);
+  EXPECT_EQ(rec.bids.size(), 1U);
+  // A minute after them the limit lets ben bid again.
+  auto later = restart_at(t0 + 61 * second).at(1);
+  EXPECT_EQ(bid(later, ben, 101'000), reason_code::none);
+  expect_conserved();
+}
+
+TEST_F(durable_auction_test, an_item_lot_gives_its_winner_one_item_record_also_when_settled_again) {
+  auto lot = spawn(std::make_shared<auction_rules>(item_lot(1), t0), t0);
+  ASSERT_EQ(ask_lot<reason_code>(lot, auction_atoms::start::value, seller), reason_code::none);
+  ASSERT_EQ(bid(lot, ben, 50'000), reason_code::none);
+  ASSERT_EQ(bid(lot, ann, 51'000), reason_code::none);
+  auto ended = restart_at(t0 + hour_ns).at(1);
+  ASSERT_TRUE(eventually(
+      [&] { return ask_lot<auction_record>(ended, caf::get_atom::value, atoms::snapshot::value).settled; }));
+  settled_hashes();
+  const char* items =
+      "SELECT count(*) FROM user_items WHERE lot_id = 1 AND owner_id = 1 AND item_ref = 'art-7'"
+      " AND title = 'Painting' AND price = 51000";
+  EXPECT_EQ(count(items), 1);
+  EXPECT_EQ(view(ann).cash_free, cash - 51'000);
+  EXPECT_EQ(view(ann).auction_held, 0);
+
+  // As if the node died after the buyer paid and before SETTLED (and with it the item) was durable.
+  conn_.exec("DELETE FROM auction_journal WHERE kind = 'SETTLED'").value();
+  conn_.exec("DELETE FROM user_items").value();
+  auto again = restart_at(t0 + 2 * hour_ns).at(1);
+  ASSERT_TRUE(eventually(
+      [&] { return ask_lot<auction_record>(again, caf::get_atom::value, atoms::snapshot::value).settled; }));
+  settled_hashes();
+  EXPECT_EQ(count(items), 1);
+  EXPECT_EQ(journaled("PAY_HOLD"), 1); // paid once
+  EXPECT_EQ(view(ann).cash_free, cash - 51'000);
+  EXPECT_EQ(view(ben).cash_free, cash);
 }
 
 TEST_F(durable_auction_test, holds_that_no_lot_needs_are_released_at_recovery) {

@@ -64,6 +64,7 @@ protected:
     cfg.book.persistence = persistence_;
     cfg.book.expiry_interval = std::chrono::hours(1);
     cfg.book.now = book_now_;
+    cfg.book.snapshot_every = snapshot_every_;
     cfg.account.persistence = persistence_;
     cfg.account.checkpoint_every = checkpoint_every_;
     cfg.starting_cash = 10'000'000;
@@ -148,6 +149,7 @@ protected:
 
   std::function<timestamp_ns()> book_now_; ///< the books' clock (set before SetUp); system clock if empty
   sequence checkpoint_every_ = account_actor_config{}.checkpoint_every; ///< the accounts' (set before SetUp)
+  sequence snapshot_every_ = book_actor_config{}.snapshot_every;        ///< the books' (set before SetUp)
   std::string conninfo_ = postgres_environment::postgres().create_database();
   pg_connection conn_ = pg_connection::open(conninfo_).value();
   durable_system_config cfg_;

@@ -113,6 +113,8 @@ std::vector<table_rows> one_row_per_table() {
   tables.back().add("book:ACME", "node-a", big, 3);
   tables.emplace_back("account_checkpoints", std::vector<std::string>{"user_id", "seq", "state"});
   tables.back().add(big, big, "\\x00ff42");
+  tables.emplace_back("book_snapshots", std::vector<std::string>{"symbol", "cmd_seq", "state"});
+  tables.back().add("ACME", big, "\\x00ff42");
   return tables;
 }
 

@@ -244,5 +244,61 @@ TEST_F(auction_actor_test, running_lot_survives_a_restart) {
   EXPECT_EQ(accounts_->cash_imbalance(), 0);
 }
 
+/// A bank that never answers a hold and counts the releases it is sent.
+struct silent_bank_log {
+  std::vector<account_id> released;
+  std::vector<caf::typed_response_promise<reason_code>> unanswered;
+};
+
+auction_bank_actor spawn_silent_bank(caf::actor_system& sys, std::shared_ptr<silent_bank_log> log) {
+  return sys.spawn(
+      [](auction_bank_actor::pointer self,
+         std::shared_ptr<silent_bank_log> out) -> auction_bank_actor::behavior_type {
+        return {
+            [self, out](auction_atoms::hold, account_id, lot_id, cents) {
+              out->unanswered.push_back(self->make_response_promise<reason_code>());
+              return out->unanswered.back();
+            },
+            [out](auction_atoms::release, account_id who, lot_id) {
+              out->released.push_back(who);
+              return reason_code::none;
+            },
+            [](auction_atoms::escrow, const auction_settlement&) { return reason_code::none; },
+            [](auction_atoms::settle, const auction_settlement&) { return reason_code::none; },
+            [](auction_atoms::tick) {
+              // nop
+            },
+        };
+      },
+      std::move(log));
+}
+
+TEST_F(auction_actor_test, a_hold_the_bank_never_answers_expires_at_a_timer_tick_and_the_next_bid_goes_on) {
+  auto silent = std::make_shared<silent_bank_log>();
+  bank_ = spawn_silent_bank(sys_, silent);
+  spawned_.push_back(caf::actor_cast<caf::actor>(bank_));
+  auto lot = started();
+  auto first = self_->request(lot, 60s, auction_atoms::bid::value, account_id{1}, cents{1'000});
+  auto second = self_->request(lot, 60s, auction_atoms::bid::value, account_id{2}, cents{1'000});
+  run();
+  ASSERT_EQ(silent->unanswered.size(), 1u); // the second bid waits behind the first one's hold
+  advance(1s);                              // a tick before the 2 s bank timeout: still waiting
+  EXPECT_EQ(silent->unanswered.size(), 1u);
+  advance(1s); // the tick at the deadline expires it; the second bid's hold goes out
+  reason_code a = reason_code::internal_error;
+  first.receive([&](const bid_reply& r) { a = r.reason; }, [](caf::error&) {});
+  EXPECT_EQ(a, reason_code::timeout);
+  EXPECT_EQ(silent->released, std::vector<account_id>{1}); // it may have reached the account later
+  EXPECT_EQ(silent->unanswered.size(), 2u);
+  advance(2s);
+  reason_code b = reason_code::internal_error;
+  second.receive([&](const bid_reply& r) { b = r.reason; }, [](caf::error&) {});
+  EXPECT_EQ(b, reason_code::timeout);
+  EXPECT_TRUE(of_kind(*log_, auction_event_kind::bid).empty());
+  auto rec = ask<auction_record>(lot, caf::get_atom::value, atoms::snapshot::value);
+  ASSERT_TRUE(rec.has_value());
+  EXPECT_EQ(rec->recent_bids.at(1).size(), 1u); // a timed-out attempt counts like any refusal
+}
+
 } // namespace
 } // namespace bourse
