@@ -47,6 +47,8 @@ pg_expected<void> replay_book(book_state& state, std::span<const book_command> j
     if (c.kind == book_command_kind::submit)
       state.replies.try_emplace({c.request.owner, c.request.client_ref},
                                 book_reply{id, submit_verdict(events)});
+    if (c.kind == book_command_kind::end_of_day)
+      forget_closed_replies(state);
     state.journaled = c.cmd_seq;
   }
   return {};

@@ -5,18 +5,13 @@
 
 #include <spdlog/spdlog.h>
 
+#include "actors/common/utc_clock.hpp"
 #include "persistence/batch_writer.hpp"
 #include "persistence/journal_rows.hpp"
 #include "persistence/pg_connection.hpp"
 
 namespace bourse {
 namespace {
-
-timestamp_ns wall_clock_ns() {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 std::int64_t random_writer_id() {
   std::random_device seed;
@@ -150,7 +145,7 @@ group_committer::outcome group_committer::write_until_durable(const std::vector<
   slot.tables.clear();
   for (auto i = first; i < last; ++i)
     slot.tables.append(batch[i].request);
-  slot.tables.mark(cfg_.writer_id, static_cast<std::int64_t>(batch_no_), wall_clock_ns());
+  slot.tables.mark(cfg_.writer_id, static_cast<std::int64_t>(batch_no_), utc_now_ns());
   const auto rows = slot.tables.size();
   for (;;) {
     if (!ensure_connected())

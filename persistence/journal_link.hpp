@@ -71,4 +71,13 @@ auto durable_reply(Self self, T reply) {
   return std::pair{rp, std::move(answer)};
 }
 
+/// `reply` through a response promise of `self`, answered once `durable_then` runs the continuation
+/// it is given: with `reply` when durable, with a runtime_error (the caller retries) when not.
+template <class T, class Self, class DurableThen>
+caf::result<T> reply_when_durable(Self self, T reply, DurableThen durable_then) {
+  auto [rp, answer] = durable_reply(self, std::move(reply));
+  durable_then(std::move(answer));
+  return rp;
+}
+
 } // namespace bourse

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -8,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include <boost/unordered/unordered_flat_map.hpp>
 #include <caf/actor_system.hpp>
 
 #include "actors/account/account.hpp"
@@ -32,11 +34,11 @@ struct account_actor_state {
   };
 
   account acc;
-  std::unordered_map<std::uint64_t, order_result> results; ///< first final answer per client_order_id
-  std::unordered_map<std::uint64_t, order_info> orders;    ///< open (or not yet confirmed) orders
-  std::map<std::string, sequence, std::less<>> applied;    ///< last book sequence applied per symbol
-  sequence journaled = 0;                                  ///< seq of the last journal entry
-  std::set<std::uint64_t> auctions_settled;                ///< lots whose settlement leg this account applied
+  boost::unordered_flat_map<std::uint64_t, order_result> results; ///< first final answer per client_order_id
+  std::unordered_map<std::uint64_t, order_info> orders;           ///< open (or not yet confirmed) orders
+  std::map<std::string, sequence, std::less<>> applied;           ///< last book sequence applied per symbol
+  sequence journaled = 0;                                         ///< seq of the last journal entry
+  std::set<std::uint64_t> auctions_settled; ///< lots whose settlement leg this account applied
   cents house_credited = 0; ///< cents this account credited the house (fees, lots sold by the house)
   std::vector<account_entry>
       unsent; ///< applied before the actor ran (opening deposit): journaled at its start
@@ -56,6 +58,9 @@ struct account_actor_config {
   /// With persistence: a checkpoint of the state every this many journal entries and at
   /// passivation (persistence/account_checkpoint.hpp); 0 writes none.
   sequence checkpoint_every = 1'000;
+  /// The liquidation actor's current incarnation, told when the account starts or stops holding a
+  /// margin position (margin_check.hpp holds_margin); unset: nobody is told.
+  std::function<margin_watcher()> watcher;
 };
 
 /// Spawns an account actor on `state`: validates, risk-checks and reserves orders, routes them to the

@@ -1,10 +1,19 @@
 #include "actors/account/margin_check.hpp"
 
+#include <algorithm>
+
 namespace bourse {
 
+bool holds_margin(const account& acc) {
+  return std::any_of(acc.positions().begin(), acc.positions().end(),
+                     [](const auto& entry) { return entry.second.margin != 0; });
+}
+
 margin_check check_margin(const account& acc, const instrument_table& instruments, const mark_prices& marks) {
-  margin_check out{
-      .under_maintenance = under_maintenance(acc, instruments, marks), .state = acc.state(), .closes = {}};
+  margin_check out{.under_maintenance = under_maintenance(acc, instruments, marks),
+                   .margin_held = holds_margin(acc),
+                   .state = acc.state(),
+                   .closes = {}};
   if (!out.under_maintenance)
     return out;
   const account::position_map::value_type* worst = nullptr;

@@ -10,17 +10,12 @@
 #include <caf/typed_event_based_actor.hpp>
 
 #include "actors/auction/bid_gate.hpp"
+#include "actors/common/utc_clock.hpp"
 #include "actors/runtime/errors.hpp"
 #include "persistence/journal_link.hpp"
 
 namespace bourse {
 namespace {
-
-timestamp_ns system_utc_now() {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 /// One command of a lot for its journal.
 auction_command command(auction_command_kind kind, timestamp_ns t, account_id who = 0, cents price = 0,
@@ -48,7 +43,7 @@ public:
       : self_(self), rules_(std::move(rules)), bank_(std::move(bank)), cfg_(cfg),
         journal_(self, cfg_.persistence, "auction " + std::to_string(rules_->lot().id)),
         steady_base_(self->clock().now()),
-        utc_base_(cfg.utc_at_spawn != 0 ? cfg.utc_at_spawn : system_utc_now()) {
+        utc_base_(cfg.utc_at_spawn != 0 ? cfg.utc_at_spawn : utc_now_ns()) {
     // nop
   }
 

@@ -8,6 +8,7 @@
 #include <caf/event_based_actor.hpp>
 #include <caf/typed_event_based_actor.hpp>
 
+#include "actors/common/utc_clock.hpp"
 #include "persistence/book_journal.hpp"
 #include "persistence/book_journal_link.hpp"
 
@@ -22,12 +23,6 @@ std::size_t incarnation(const account_actor& account) {
   return account ? std::hash<caf::actor_addr>{}(account.address()) : 0;
 }
 
-timestamp_ns system_now() {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 class book_shell {
 public:
   book_shell(book_impl::pointer self, std::shared_ptr<book_state> state, std::shared_ptr<placement> where,
@@ -36,7 +31,7 @@ public:
         symbol_(state_->book.rules().symbol),
         journal_(self, cfg_.persistence, "book " + symbol_, state_, cfg_.snapshot_every) {
     if (!cfg_.now)
-      cfg_.now = system_now;
+      cfg_.now = utc_now_ns;
   }
 
   /// The handlers of one incarnation; first resends what the previous incarnation left unacknowledged.
@@ -111,6 +106,7 @@ public:
           book_command c;
           c.kind = book_command_kind::end_of_day;
           s->run(c);
+          forget_closed_replies(*s->state_);
           if (book.last_trade_price() > 0) {
             book_command reference;
             reference.kind = book_command_kind::reference;
@@ -145,7 +141,7 @@ private:
     c.time = cfg_.now();
     const auto id = execute(state_->book, c, events_);
     const bool changed = events_.size() > before || c.kind == book_command_kind::halt ||
-                         c.kind == book_command_kind::reference;
+                         c.kind == book_command_kind::reference || c.kind == book_command_kind::end_of_day;
     if (changed) {
       c.cmd_seq = ++state_->journaled;
       c.last_seq = state_->book.last_sequence();
@@ -154,19 +150,10 @@ private:
     return id;
   }
 
-  /// Answers `reply` once the commands run since the last answer are durable (at once without
-  /// persistence); a journal that refuses them makes the answer an error (the caller retries).
+  /// Answers `reply` once the commands run since the last answer are durable (journal_link.hpp).
   template <class T>
   caf::result<T> reply_when_durable(T reply) {
-    if (!journal_) {
-      durable_then([](bool) {
-        // nop: released at once
-      });
-      return reply;
-    }
-    auto [rp, answer] = durable_reply(self_, std::move(reply));
-    durable_then(std::move(answer));
-    return rp;
+    return bourse::reply_when_durable(self_, std::move(reply), [this](auto answer) { durable_then(answer); });
   }
 
   /// Journals the commands and events of the last handler; once durable, sends the events to the
@@ -288,6 +275,11 @@ private:
 };
 
 } // namespace
+
+void forget_closed_replies(book_state& state) {
+  boost::unordered::erase_if(
+      state.replies, [&](const auto& entry) { return !state.book.find(entry.second.id).has_value(); });
+}
 
 book_actor spawn_book(caf::actor_system& sys, std::shared_ptr<book_state> state,
                       std::shared_ptr<placement> where, book_actor_config cfg) {

@@ -66,24 +66,19 @@ void start_house(caf::actor_system& sys, const caf::actor& supervisor, std::shar
 }
 
 /// Starts the supervised liquidation actor: every incarnation subscribes to each symbol's market
-/// data and checks running accounts only (a passivated account holds no margin position).
+/// data; account actors register with it themselves (account_actor_config::watcher).
 void start_liquidation(caf::actor_system& sys, const caf::actor& supervisor, std::shared_ptr<placement> where,
                        std::shared_ptr<liquidation_state> state, std::shared_ptr<liquidator_ref> ref,
                        liquidation_config cfg) {
-  start_supervised(supervisor,
-                   {"liquidation", [&sys, where, state, ref, cfg] {
-                      auto h = spawn_liquidation(
-                          sys, state,
-                          [where](account_id id) {
-                            return caf::actor_cast<liquidation_target>(where->running_account(id));
-                          },
-                          cfg);
-                      for (const auto& symbol : where->symbols())
-                        if (auto md = where->market_data(symbol))
-                          caf::anon_send(md, atoms::subscribe::value, caf::actor_cast<md_subscriber>(h));
-                      ref->put(h);
-                      return caf::actor_cast<caf::actor>(h);
-                    }});
+  start_supervised(supervisor, {"liquidation", [&sys, where, state, ref, cfg] {
+                                  auto h = spawn_liquidation(sys, state, cfg);
+                                  for (const auto& symbol : where->symbols())
+                                    if (auto md = where->market_data(symbol))
+                                      caf::anon_send(md, atoms::subscribe::value,
+                                                     caf::actor_cast<md_subscriber>(h));
+                                  ref->put(h);
+                                  return caf::actor_cast<caf::actor>(h);
+                                }});
 }
 
 } // namespace
@@ -133,8 +128,9 @@ exchange build_exchange(caf::actor_system& sys, const std::vector<instrument>& i
                         return caf::actor_cast<caf::actor>(
                             spawn_session_clock(sys, state, where, session_cfg));
                       }});
+  cfg.account.watcher = [liquidator] { return margin_watcher{liquidator->get()}; };
   where->set_account_spawner([&sys, where, table, store = ex.accounts, sup = ex.accounts_supervisor,
-                              acc_cfg = cfg.account, liquidator](account_id id) {
+                              acc_cfg = cfg.account](account_id id) {
     auto state = store->get_or_open(id);
     auto h = spawn_account(sys, state, table, where, acc_cfg);
     child_spec spec{"account." + std::to_string(id), [&sys, where, table, state, acc_cfg, id] {
@@ -143,8 +139,6 @@ exchange build_exchange(caf::actor_system& sys, const std::vector<instrument>& i
                       return caf::actor_cast<caf::actor>(next);
                     }};
     caf::anon_send(sup, atoms::supervise::value, caf::actor_cast<caf::actor>(h), std::move(spec));
-    if (auto l = liquidator->get())
-      caf::anon_send(l, atoms::watch::value, id);
     return h;
   });
   return ex;

@@ -81,8 +81,8 @@ struct exchange {
 
 /// Builds a whole in-process exchange: one supervised book and market-data actor per instrument,
 /// accounts spawned on first use under their own supervisor, the house (fee) actor and the
-/// liquidation actor (subscribed to every symbol, watching every account) and, with a day length,
-/// the session clock, all in one placement.
+/// liquidation actor (subscribed to every symbol, watching accounts that hold margin positions) and,
+/// with a day length, the session clock, all in one placement.
 exchange build_exchange(caf::actor_system& sys, const std::vector<instrument>& instruments,
                         exchange_config cfg = {});
 

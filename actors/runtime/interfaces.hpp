@@ -74,8 +74,9 @@ using account_actor = caf::typed_actor<
     /// Replaces the order (symbol, client_order_id, new price cents, new open quantity shares): reserves
     /// what the new order needs, then asks the book; the book's reports settle the reservation.
     caf::replies_to<atoms::replace, std::string, std::uint64_t, cents, quantity>::with<order_result>,
-    /// Margin health at these mark prices (cents by symbol) and the next position to close.
-    caf::replies_to<atoms::margin, mark_prices>::with<margin_check>,
+    /// Margin health at these mark prices (cents by symbol) and the next position to close, from the
+    /// liquidation actor; one-way: answered with (margin, account id, margin_check) to the sender.
+    caf::reacts_to<atoms::margin, mark_prices>,
     /// Applies book events once and in order, then acknowledges them to the book (atoms::ack): the
     /// reports of one book command, or a resend, in sequence order.
     caf::reacts_to<atoms::report, std::vector<execution_report>>,
@@ -83,6 +84,8 @@ using account_actor = caf::typed_actor<
     caf::reacts_to<atoms::submit, std::uint64_t, book_reply>,
     /// Expiry tick of submits without an answer (sent by the account to itself).
     caf::reacts_to<atoms::expire>,
+    /// Sends the acknowledgements owed to books (sent by the account to itself behind a burst).
+    caf::reacts_to<atoms::ack>,
     /// Credits cash (cents > 0); replies none or INVALID_AMOUNT.
     caf::replies_to<atoms::deposit, cents>::with<reason_code>,
     /// Issues new shares (symbol, quantity > 0) into the spot holding; replies none or INVALID_QUANTITY.
@@ -116,6 +119,14 @@ using account_actor = caf::typed_actor<
     caf::reacts_to<atoms::subscribe, account_listener>, caf::reacts_to<atoms::unsubscribe, account_listener>,
     /// Passivation timer tick (sent by the account to itself).
     caf::reacts_to<atoms::idle>>;
+
+/// The liquidation actor as the account actors see it (actors/liquidation/liquidation_actor.hpp).
+using margin_watcher = caf::typed_actor<
+    /// From an account actor (the sender): watch it (true: it holds a margin position, or it starts
+    /// REDUCING) or stop (false: it closed its last margin position).
+    caf::reacts_to<atoms::watch, account_id, bool>,
+    /// An account's answer to (margin, mark prices): its margin check at those marks.
+    caf::reacts_to<atoms::margin, account_id, margin_check>>;
 
 /// The house account's actor: collects every fee (one-way credits from the paying accounts).
 using house_actor = caf::typed_actor<

@@ -20,11 +20,12 @@ namespace {
 using namespace bourse;
 using clock_type = std::chrono::steady_clock;
 
-/// CAF scheduler policy from BOURSE_BENCH_POLICY ("sharing" or "stealing"; default "stealing").
+/// CAF scheduler policy from BOURSE_BENCH_POLICY ("sharing" or "stealing"; default "sharing", as
+/// bourse-node runs).
 caf::atom_value bench_policy() {
   const char* policy = std::getenv("BOURSE_BENCH_POLICY");
-  return policy != nullptr && std::string_view{policy} == "sharing" ? caf::atom("sharing")
-                                                                    : caf::atom("stealing");
+  return policy != nullptr && std::string_view{policy} == "stealing" ? caf::atom("stealing")
+                                                                     : caf::atom("sharing");
 }
 
 /// A positive integer from the environment variable `name`, else `fallback`.

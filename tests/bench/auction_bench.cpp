@@ -171,11 +171,11 @@ void BM_auctions_x20(benchmark::State& state) {
     caf::actor_system sys{cfg};
     exchange_config ex_cfg;
     ex_cfg.starting_cash = starting_cash;
-    // The liquidation actor asks every running account for its margin each check_interval (21,000
-    // requests a second here, none of them about auctions): out of the measured path.
-    ex_cfg.liquidation.check_interval = std::chrono::hours{1};
-    auto ex =
-        build_exchange(sys, {instrument{.symbol = "LOT", .name = "Lot", .reference_price = 10'000}}, ex_cfg);
+    instrument lot_shares;
+    lot_shares.symbol = "LOT";
+    lot_shares.name = "Lot";
+    lot_shares.reference_price = 10'000;
+    auto ex = build_exchange(sys, {lot_shares}, ex_cfg);
     caf::scoped_actor self{sys};
     const account_id first_bidder = 10'000;
     const auto bidders = static_cast<account_id>(auctions * bidders_per_auction);

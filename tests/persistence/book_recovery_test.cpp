@@ -85,6 +85,8 @@ protected:
       if (command.kind == book_command_kind::submit)
         live_.replies.try_emplace({command.request.owner, command.request.client_ref},
                                   book_reply{id, submit_verdict(events)});
+      if (command.kind == book_command_kind::end_of_day)
+        forget_closed_replies(live_);
       persist_request request;
       request.symbol = rules_.symbol;
       request.commands = {command};

@@ -1,5 +1,7 @@
 #include "persistence/auction_recovery.hpp"
 
+#include <chrono>
+
 #include <caf/send.hpp>
 
 #include "actors/auction/account_bank.hpp"
@@ -150,10 +152,12 @@ protected:
     return count("SELECT count(*) FROM account_journal WHERE kind = '" + kind + "'");
   }
 
-  /// True once `done()` holds (asked up to 1,000 times: the bank's releases reach accounts one hop late).
+  /// True once `done()` holds, asked again and again for up to 30 s (the bank's releases reach
+  /// accounts one hop late, and a settlement waits for several commits: slow under ASan and load).
   template <class Pred>
   bool eventually(Pred done) {
-    for (int round = 0; round < 1'000; ++round)
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (std::chrono::steady_clock::now() < deadline)
       if (done())
         return true;
     return false;

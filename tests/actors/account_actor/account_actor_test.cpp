@@ -1,5 +1,7 @@
 #include "actors/account/account_actor.hpp"
 
+#include <caf/event_based_actor.hpp>
+
 #include "tests/actors/runtime/exchange_fixture.hpp"
 
 namespace bourse::testing {
@@ -14,6 +16,36 @@ TEST_F(account_actor_test, a_resend_returns_the_first_result_and_makes_no_second
   auto again = place(1, limit(11, "AAA", side::buy, 10'050, 99));
   ASSERT_TRUE(again);
   EXPECT_EQ(*again, *first);
+  auto snap = ask<book_snapshot>(book("AAA"), caf::get_atom::value, atoms::snapshot::value);
+  EXPECT_EQ(snap->bids.size(), 1u);
+}
+
+/// A book that takes orders and never answers (it hangs, or its answers are lost).
+caf::behavior silent_book(caf::event_based_actor*, int) {
+  return {[](atoms::submit, const order_request&) {
+    // nop: no answer, no report
+  }};
+}
+
+TEST_F(account_actor_test, an_order_its_book_never_answers_times_out_and_a_resend_reaches_the_book) {
+  const auto real = book("AAA");
+  ex_.where->put_book("AAA", caf::actor_cast<book_actor>(sys_.spawn(silent_book, 0)));
+  const auto order = limit(11, "AAA", side::buy, 10'000, 10);
+  self_->send(account(1), atoms::place::value, order);
+  run();
+  std::optional<order_result> first;
+  self_->receive([&](order_result& r) { first = r; }, caf::after(std::chrono::seconds(0)) >> [] {});
+  EXPECT_FALSE(first) << "answered before the book did or the timeout passed";
+  fire_timers(); // the account's submit expiry
+  self_->receive([&](order_result& r) { first = r; }, caf::after(std::chrono::seconds(0)) >> [] {});
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->reason, reason_code::timeout);
+  ex_.where->put_book("AAA", real);
+  auto again = place(1, order);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->reason, reason_code::none);
+  EXPECT_NE(again->id, 0u);
+  EXPECT_EQ(place(1, order)->id, again->id) << "the answer is kept for resends";
   auto snap = ask<book_snapshot>(book("AAA"), caf::get_atom::value, atoms::snapshot::value);
   EXPECT_EQ(snap->bids.size(), 1u);
 }

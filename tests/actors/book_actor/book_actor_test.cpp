@@ -31,6 +31,21 @@ TEST_F(book_actor_test, a_trade_reaches_both_accounts_and_market_data) {
   EXPECT_EQ(day->last, 10'000);
 }
 
+TEST_F(book_actor_test, the_day_end_forgets_replies_of_closed_orders_and_keeps_open_ones) {
+  ASSERT_EQ(ask<reason_code>(account(2), atoms::deposit::value, std::string{"AAA"}, quantity{50}),
+            reason_code::none);
+  ASSERT_EQ(place(1, limit(1, "AAA", side::buy, 10'000, 4))->reason, reason_code::none);
+  ASSERT_EQ(place(2, limit(7, "AAA", side::sell, 10'000, 4))->reason, reason_code::none); // both filled
+  const auto resting = place(1, limit(2, "AAA", side::buy, 9'000, 1));
+  ASSERT_EQ(resting->reason, reason_code::none);
+  const auto& replies = ex_.books.at("AAA")->replies;
+  ASSERT_EQ(replies.size(), 3u);
+  ASSERT_TRUE(ask<cents>(book("AAA"), atoms::day_end::value));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies.begin()->second.id, resting->id);
+  EXPECT_EQ(place(1, limit(2, "AAA", side::buy, 9'000, 1))->id, resting->id) << "an open order still dedups";
+}
+
 TEST_F(book_actor_test, a_halted_book_rejects_orders_and_the_account_releases_the_reservation) {
   EXPECT_EQ(ask<bool>(book("AAA"), atoms::halt::value, true), true);
   auto rejected = place(1, limit(1, "AAA", side::buy, 10'000, 10));
