@@ -75,9 +75,31 @@ std::string access_token_codec::issue(const access_claims& claims, std::int64_t 
 }
 
 token_check access_token_codec::verify(std::string_view token, std::int64_t now_s) const {
+  std::string text(token);
+  {
+    std::lock_guard lock(verified_mutex_);
+    if (auto it = verified_.find(text); it != verified_.end()) {
+      const auto& known = it->second;
+      if (now_s < known.not_before_s || now_s >= known.claims.expires_at_s)
+        return {reason_code::token_expired, {}};
+      return {reason_code::none, known.claims};
+    }
+  }
+  std::int64_t valid_from = 0;
+  auto result = decode(text, now_s, &valid_from);
+  if (result.code == reason_code::none) {
+    std::lock_guard lock(verified_mutex_);
+    if (verified_.size() >= verified_cache_limit)
+      verified_.clear();
+    verified_.emplace(std::move(text), verified{result.claims, valid_from});
+  }
+  return result;
+}
+
+token_check access_token_codec::decode(const std::string& text, std::int64_t now_s,
+                                       std::int64_t* valid_from) const {
   token_check result;
   jwt_t* raw = nullptr;
-  std::string text(token);
   if (jwt_decode(&raw, text.c_str(), reinterpret_cast<const unsigned char*>(secret_.data()),
                  static_cast<int>(secret_.size())) != 0)
     return result;
@@ -105,6 +127,7 @@ token_check access_token_codec::verify(std::string_view token, std::int64_t now_
   }
   result.code = reason_code::none;
   result.claims = {user, std::string(grant(jwt.get(), "name")), *user_role, exp};
+  *valid_from = nbf;
   return result;
 }
 

@@ -1,6 +1,11 @@
 // Market-data fan-out: N WebSocket subscribers of trades.BNCH on a real bourse-node while a driver
 // makes trades over REST at a fixed rate; latency from the trade's time (the book's wall clock, in
-// the event) to its receipt by each subscriber, and the node's memory per connection.
+// the event) to its receipt by each subscriber, and the node's memory per connection. Receipt is
+// taken twice: when the frame's bytes reached the client's socket (the kernel's receive time,
+// counters without prefix) and when the single client thread got to the frame (app_*, which adds
+// the client's own queueing behind the other subscribers' frames).
+#include <algorithm>
+#include <charconv>
 #include <condition_variable>
 #include <future>
 #include <memory>
@@ -8,7 +13,6 @@
 #include <thread>
 
 #include <boost/asio/steady_timer.hpp>
-#include <boost/json/parse.hpp>
 
 #include "tests/bench/gateway_support.hpp"
 #include "tests/bench/gateway_ws_peer.hpp"
@@ -52,7 +56,10 @@ public:
     });
   }
 
+  /// Trade time to the kernel's receive time of the frame, per received trade.
   std::vector<std::int64_t>& latency_ns() noexcept { return latency_ns_; }
+  /// Trade time to the client thread's handling of the frame, per received trade.
+  std::vector<std::int64_t>& app_latency_ns() noexcept { return app_latency_ns_; }
   std::size_t failed() const noexcept { return failed_; }
   std::size_t ended_early() const noexcept { return ended_early_; }
   std::uint64_t received() const noexcept { return received_; }
@@ -80,7 +87,7 @@ private:
         ++failed_;
         return settled();
       }
-      s.peer.read([this, &s](std::string_view text) { on_frame(s, text); },
+      s.peer.read([this, &s](std::string_view text, std::int64_t rx_ns) { on_frame(s, text, rx_ns); },
                   [this, &s](boost::system::error_code) {
                     s.ended = true;
                     if (!s.done)
@@ -100,11 +107,12 @@ private:
     open_next();
   }
 
-  void on_frame(subscriber& s, std::string_view text) {
+  void on_frame(subscriber& s, std::string_view text, std::int64_t rx_ns) {
     if (text.find(R"("type":"trade")") != std::string_view::npos) {
       const auto now = unix_ns();
-      auto frame = boost::json::parse(text).as_object();
-      latency_ns_.push_back(now - frame.at("data").at("time").to_number<std::int64_t>());
+      const auto time = trade_time(text);
+      latency_ns_.push_back((rx_ns > 0 ? rx_ns : now) - time);
+      app_latency_ns_.push_back(now - time);
       ++s.trades;
       ++received_;
       return check_done();
@@ -113,6 +121,17 @@ private:
       s.ready = true;
       settled();
     }
+  }
+
+  /// The trade's `"time"` (ns UTC) in a trade frame (the only key of that name in it).
+  static std::int64_t trade_time(std::string_view text) {
+    constexpr std::string_view key = R"("time":)";
+    const auto at = text.find(key);
+    std::int64_t time = 0;
+    if (at == std::string_view::npos ||
+        std::from_chars(text.data() + at + key.size(), text.data() + text.size(), time).ec != std::errc{})
+      throw std::runtime_error("trade frame without time: " + std::string(text));
+    return time;
   }
 
   void check_done() {
@@ -151,6 +170,7 @@ private:
   bool closing_ = false;
   std::promise<void> ready_;
   std::vector<std::int64_t> latency_ns_;
+  std::vector<std::int64_t> app_latency_ns_;
 };
 
 /// Makes about `rate` trades per second for `seconds` with two players crossing one-share margin
@@ -176,6 +196,8 @@ std::uint64_t drive_trades(std::uint16_t port, const std::vector<player>& two, s
   throw std::runtime_error("no BNCH ticker");
 }
 
+/// CPU per delivered frame while trading (node_cpu_us_per_frame: all its threads, including the
+/// REST orders that make the trades; client_cpu_us_per_frame: this process, including the driver).
 /// Knobs: BOURSE_BENCH_SUBSCRIBERS (10000), BOURSE_BENCH_TRADE_RATE (trades/s, 5),
 /// BOURSE_BENCH_SECONDS (10), BOURSE_BENCH_CONCURRENCY (handshakes in flight, 200).
 void bm_ws_fanout(benchmark::State& state) {
@@ -199,10 +221,17 @@ void bm_ws_fanout(benchmark::State& state) {
         throw std::runtime_error("subscribers not connected within 5 minutes");
       const auto rss_connected = node.rss_bytes();
       state.counters["load_avg_before"] = load_average();
+      const auto node_cpu_before = node.cpu_ns();
+      const auto client_cpu_before = own_cpu_ns();
       const auto trades = drive_trades(node.port(), drivers, trade_rate, seconds);
       subs.finish(trades, std::chrono::seconds(60));
       guard.reset();
       client.join();
+      const auto frames = static_cast<double>(std::max<std::uint64_t>(subs.received(), 1));
+      state.counters["node_cpu_us_per_frame"] =
+          static_cast<double>(node.cpu_ns() - node_cpu_before) / 1e3 / frames;
+      state.counters["client_cpu_us_per_frame"] =
+          static_cast<double>(own_cpu_ns() - client_cpu_before) / 1e3 / frames;
       const auto rss_after = node.rss_bytes();
       state.counters["load_avg_after"] = load_average();
       const auto connected = static_cast<double>(subscribers - subs.failed());
@@ -214,6 +243,7 @@ void bm_ws_fanout(benchmark::State& state) {
       state.counters["kib_per_conn_after_trades"] =
           static_cast<double>(rss_after - rss_before) / 1024.0 / connected;
       report_latency(state, std::move(subs.latency_ns()), "");
+      report_latency(state, std::move(subs.app_latency_ns()), "app_");
     }
   } catch (const std::exception& e) {
     state.SkipWithError(e.what());

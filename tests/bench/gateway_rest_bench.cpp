@@ -2,6 +2,7 @@
 // PostgreSQL, durable journal) at a fixed rate over keep-alive connections. Order n is due at
 // start + n / rate and is sent then (or as soon as a connection is free); its latency runs from the
 // due time to the answer, so queueing in the client counts (no coordinated omission).
+#include <algorithm>
 #include <deque>
 #include <map>
 
@@ -137,6 +138,7 @@ private:
 
 /// Knobs: BOURSE_BENCH_RATE (orders/s, 5000), BOURSE_BENCH_SECONDS (10), BOURSE_BENCH_WARMUP_S
 /// (1, not in the latency figures), BOURSE_BENCH_CONNECTIONS (64), BOURSE_BENCH_PLAYERS (64, even).
+/// node_cpu_us_per_order: CPU of all the node's threads during the run per answered order.
 void bm_rest_order_latency(benchmark::State& state) {
   const auto rate = env_or("BOURSE_BENCH_RATE", 5'000);
   const auto seconds = env_or("BOURSE_BENCH_SECONDS", 10);
@@ -151,8 +153,10 @@ void bm_rest_order_latency(benchmark::State& state) {
       rest_load load(io, node.port(), registered, rate, rate * (seconds + warmup_s), rate * warmup_s,
                      connections);
       state.counters["load_avg_before"] = load_average();
+      const auto node_cpu_before = node.cpu_ns();
       load.start();
       io.run();
+      const auto node_cpu_ns = node.cpu_ns() - node_cpu_before;
       state.counters["load_avg_after"] = load_average();
       report_latency(state, load.latency_ns(), "");
       std::uint64_t answered = 0;
@@ -162,6 +166,8 @@ void bm_rest_order_latency(benchmark::State& state) {
       }
       state.counters["target_per_s"] = static_cast<double>(rate);
       state.counters["answered_per_s"] = static_cast<double>(answered) / load.elapsed_s();
+      state.counters["node_cpu_us_per_order"] =
+          static_cast<double>(node_cpu_ns) / 1e3 / static_cast<double>(std::max<std::uint64_t>(answered, 1));
     }
   } catch (const std::exception& e) {
     state.SkipWithError(e.what());

@@ -3,8 +3,13 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
+#include <sstream>
 #include <stdexcept>
 #include <string_view>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "tests/crash/node_client.hpp"
 
@@ -70,6 +75,22 @@ std::int64_t bench_node::rss_bytes() const {
   throw std::runtime_error("no VmRSS for the node");
 }
 
+std::int64_t bench_node::cpu_ns() const {
+  std::ifstream in("/proc/" + std::to_string(process_.pid()) + "/stat");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto end_of_name = text.rfind(')'); // the command name may hold spaces
+  if (end_of_name == std::string::npos)
+    throw std::runtime_error("no /proc stat for the node");
+  std::istringstream fields(text.substr(end_of_name + 2));
+  std::string skip;
+  for (int field = 3; field < 14; ++field) // fields 3..13, then utime (14) and stime (15)
+    fields >> skip;
+  std::int64_t utime = 0;
+  std::int64_t stime = 0;
+  fields >> utime >> stime;
+  return (utime + stime) * (1'000'000'000 / ::sysconf(_SC_CLK_TCK));
+}
+
 std::vector<player> bench_node::register_players(const std::string& prefix, std::size_t count) const {
   std::vector<player> out;
   for (std::size_t i = 0; i < count; ++i) {
@@ -105,6 +126,13 @@ void report_latency(benchmark::State& state, std::vector<std::int64_t> samples_n
   state.counters[prefix + "p999_ms"] = ms(0.999);
   state.counters[prefix + "max_ms"] = ms(1.0);
   state.counters[prefix + "samples"] = static_cast<double>(samples_ns.size());
+}
+
+std::int64_t own_cpu_ns() {
+  rusage usage{};
+  ::getrusage(RUSAGE_SELF, &usage);
+  auto ns = [](const timeval& t) { return std::int64_t{t.tv_sec} * 1'000'000'000 + t.tv_usec * 1'000; };
+  return ns(usage.ru_utime) + ns(usage.ru_stime);
 }
 
 double load_average() {

@@ -45,6 +45,9 @@ public:
   /// The node's resident set size (VmRSS of /proc/<pid>/status), bytes.
   std::int64_t rss_bytes() const;
 
+  /// CPU time used by the node's threads so far (user + system of /proc/<pid>/stat), ns.
+  std::int64_t cpu_ns() const;
+
   /// Registers `count` players named <prefix>0.. over REST; throws std::runtime_error on refusal.
   std::vector<player> register_players(const std::string& prefix, std::size_t count) const;
 
@@ -61,6 +64,9 @@ std::string order_json(bool buy, std::uint64_t client_order_id);
 /// Sorted latency samples (ns) reported as Google Benchmark counters `<prefix>p50_ms`, `p99_ms`,
 /// `p999_ms`, `max_ms` and `<prefix>samples`; nothing when there are none.
 void report_latency(benchmark::State& state, std::vector<std::int64_t> samples_ns, const std::string& prefix);
+
+/// CPU time used by this process's threads so far (user + system, getrusage), ns.
+std::int64_t own_cpu_ns();
 
 /// The 1-minute load average of the machine (/proc/loadavg), reported with every figure.
 double load_average();

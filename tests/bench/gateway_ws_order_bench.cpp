@@ -30,7 +30,7 @@ public:
           ++statuses_["OPEN_FAILED"];
           return;
         }
-        c.peer.read([this, &c](std::string_view text) { on_frame(c, text); },
+        c.peer.read([this, &c](std::string_view text, std::int64_t) { on_frame(c, text); },
                     [this](boost::system::error_code) { /* counted by its last op */ });
         if (++opened_ == conns_.size())
           start();

@@ -12,13 +12,17 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/websocket.hpp>
 
+#include "tests/bench/gateway_stamped_socket.hpp"
+
 namespace bourse::bench {
 
 /// One asynchronous client connection to a node's /ws on a shared io_context (one thread): opens,
-/// then hands every received text frame to a callback until the connection ends.
+/// then hands every received text frame to a callback until the connection ends, with the kernel's
+/// receive time of the read that completed it (stamped_socket).
 class ws_peer {
 public:
-  using frame_handler = std::function<void(std::string_view)>;
+  /// The frame's text and the kernel receive time of its last bytes (ns UTC, 0 when unknown).
+  using frame_handler = std::function<void(std::string_view, std::int64_t)>;
   using done_handler = std::function<void(boost::system::error_code)>;
 
   explicit ws_peer(boost::asio::io_context& io) : ws_(io) {}
@@ -28,8 +32,9 @@ public:
   /// (offering `bearer.<token>` when token is not empty), then calls opened(error).
   void open(const boost::asio::ip::tcp::endpoint& node, const std::optional<boost::asio::ip::address>& source,
             const std::string& token, done_handler opened) {
-    auto& socket = boost::beast::get_lowest_layer(ws_).socket();
+    auto& socket = ws_.next_layer().next_layer();
     socket.open(boost::asio::ip::tcp::v4());
+    ws_.next_layer().enable_stamps();
     if (source) {
       const int on = 1;
       ::setsockopt(socket.native_handle(), IPPROTO_IP, IP_BIND_ADDRESS_NO_PORT, &on, sizeof on);
@@ -73,13 +78,14 @@ private:
       if (ec)
         return ended_(ec);
       const auto data = buffer_.cdata();
-      on_frame_(std::string_view(static_cast<const char*>(data.data()), data.size()));
+      on_frame_(std::string_view(static_cast<const char*>(data.data()), data.size()),
+                ws_.next_layer().last_rx_ns());
       buffer_.clear();
       read_next();
     });
   }
 
-  boost::beast::websocket::stream<boost::beast::tcp_stream> ws_;
+  boost::beast::websocket::stream<stamped_socket> ws_;
   boost::beast::flat_buffer buffer_;
   std::string host_;
   std::string out_;

@@ -61,6 +61,31 @@ TEST(access_token, expired_and_not_yet_valid) {
   EXPECT_EQ(codec().verify(token, now - 1).code, reason_code::token_expired);
 }
 
+TEST(access_token, remembered_token_still_checks_time) {
+  const auto c = codec();
+  auto token = c.issue(alice(), now);
+  ASSERT_EQ(c.verify(token, now + 1).code, reason_code::none);
+  EXPECT_EQ(c.verify(token, now + 900).code, reason_code::token_expired);
+  EXPECT_EQ(c.verify(token, now - 1).code, reason_code::token_expired);
+  auto again = c.verify(token, now + 2);
+  ASSERT_EQ(again.code, reason_code::none);
+  EXPECT_EQ(again.claims.user, 42U);
+  EXPECT_EQ(again.claims.username, "alice");
+  EXPECT_EQ(again.claims.user_role, role::player);
+  EXPECT_EQ(again.claims.expires_at_s, now + 900);
+}
+
+TEST(access_token, remembered_token_vouches_for_no_other) {
+  const auto c = codec();
+  auto token = c.issue(alice(), now);
+  ASSERT_EQ(c.verify(token, now).code, reason_code::none);
+  auto forged = token;
+  forged.back() = forged.back() == 'A' ? 'B' : 'A';
+  EXPECT_EQ(c.verify(forged, now).code, reason_code::token_invalid);
+  EXPECT_EQ(c.verify(token.substr(0, token.size() - 1), now).code, reason_code::token_invalid);
+  EXPECT_EQ(c.verify(token, now).code, reason_code::none);
+}
+
 TEST(access_token, alg_none_is_rejected) {
   auto token = craft(JWT_ALG_NONE, "", "access");
   ASSERT_FALSE(token.empty());
