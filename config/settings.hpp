@@ -40,6 +40,10 @@ struct database_settings {
   std::int64_t commit_delay_us = 1000;
   /// A journal batch closes at this many rows.
   std::int64_t commit_batch_rows = 4096;
+  /// Each book writes a snapshot every this many journaled commands (recovery replays the rest).
+  std::int64_t book_snapshot_every = 50'000;
+  /// Each account writes a checkpoint every this many journal entries and when it passivates.
+  std::int64_t account_checkpoint_every = 1'000;
 };
 
 /// The first administrator; an empty password is generated at first start.

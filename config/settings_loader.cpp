@@ -205,6 +205,10 @@ void validate(const settings& s) {
     fail("settings", "database.commit_delay_us", "expected 0..1000000");
   if (s.database.commit_batch_rows < 1)
     fail("settings", "database.commit_batch_rows", "must be positive");
+  if (s.database.book_snapshot_every < 1)
+    fail("settings", "database.book_snapshot_every", "must be positive");
+  if (s.database.account_checkpoint_every < 1)
+    fail("settings", "database.account_checkpoint_every", "must be positive");
 }
 
 settings load_settings(int argc, const char* const* argv, const env_lookup& env) {

@@ -56,10 +56,11 @@ public:
             it->second = book_reply{id, submit_verdict(s->events_)};
           }
           // A new order's ACCEPTED or REJECTED report is its answer; a resend gets the first answer.
-          s->durable_then([s, request, reply = it->second, fresh](bool ok) {
+          // (an init-capture: Clang 14 cannot capture a structured binding)
+          s->durable_then([s, request, reply = it->second, resend = !fresh](bool ok) {
             if (!ok)
               s->answer(request, book_reply{reply.id, reason_code::persistence_failed});
-            else if (!fresh)
+            else if (resend)
               s->answer(request, reply);
           });
         },

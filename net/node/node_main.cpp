@@ -113,7 +113,9 @@ int run(config::settings s, node::stop_signal& stop) {
   persist_cfg.commit.max_batch_rows = static_cast<std::size_t>(s.database.commit_batch_rows);
   auto persistence = spawn_persistence(sys, persist_cfg);
   exchange_cfg.book.persistence = persistence;
+  exchange_cfg.book.snapshot_every = static_cast<sequence>(s.database.book_snapshot_every);
   exchange_cfg.account.persistence = persistence;
+  exchange_cfg.account.checkpoint_every = static_cast<sequence>(s.database.account_checkpoint_every);
   exchange_cfg.starting_cash = s.game.starting_cash_cents;
   exchange_cfg.session.day_length = std::chrono::seconds(catalog.clock.seconds_per_day);
   auto exchange = build_exchange(sys, listed, exchange_cfg);

@@ -119,6 +119,14 @@ TEST(settings_loader, validate_rejects_inconsistent_settings) {
   EXPECT_THROW(load({"--auth.discord.enabled", "true"}), config_error);
   EXPECT_THROW(load({"--database.commit_delay_us", "-1"}), config_error);
   EXPECT_THROW(load({"--database.commit_batch_rows", "0"}), config_error);
+  EXPECT_THROW(load({"--database.book_snapshot_every", "0"}), config_error);
+  EXPECT_THROW(load({"--database.account_checkpoint_every", "-5"}), config_error);
+}
+
+TEST(settings_loader, snapshot_and_checkpoint_intervals_reach_the_settings) {
+  const auto s = load({"--database.book_snapshot_every", "20", "--database.account_checkpoint_every", "7"});
+  EXPECT_EQ(s.database.book_snapshot_every, 20);
+  EXPECT_EQ(s.database.account_checkpoint_every, 7);
 }
 
 TEST(settings_loader, help_is_reported) {
