@@ -160,7 +160,18 @@ entry_outcome apply_entry(account_actor_state& st, const instrument_table& instr
     break;
   }
   st.house_credited += out.taker_fee + out.maker_fee + house_credit(st.acc.id(), entry, out.reason).fee;
+  out.cash = net_movements(st.acc.take_journal());
   return out;
+}
+
+void move_cash(entry_outcome& out, const account_entry& entry, std::vector<cash_movement>& into) {
+  for (auto& movement : out.cash) {
+    movement.seq = entry.seq;
+    movement.book_seq = entry.book_seq;
+    movement.time = entry.time;
+    into.push_back(std::move(movement));
+  }
+  out.cash.clear();
 }
 
 } // namespace bourse

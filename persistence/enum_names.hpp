@@ -24,6 +24,9 @@ inline constexpr std::array<std::string_view, 13> account_entry_names{
 inline constexpr std::array<std::string_view, 7> auction_command_names{
     "CREATE", "START", "BID", "CANCEL", "CLOSE", "SETTLED", "REFUSED"};
 inline constexpr std::array<std::string_view, 2> lot_kind_names{"SHARES", "ITEM"};
+/// cash_ledger.reason by cash_reason; RESERVE and RELEASE net to zero and are never written.
+inline constexpr std::array<std::string_view, 9> cash_reason_names{
+    "DEPOSIT", "WITHDRAWAL", "RESERVE", "RELEASE", "TRADE", "FEE", "FEE_INCOME", "DELIVERY", "AUCTION"};
 
 /// The spelling of `value` in `names`.
 template <std::size_t N, class Enum>

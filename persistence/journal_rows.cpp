@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <optional>
 
 #include "persistence/book_event_rows.hpp"
 #include "persistence/enum_names.hpp"
@@ -41,6 +42,13 @@ void append_entry(table_rows& rows, account_id account, const account_entry& e) 
            enum_name(tif_names, o.tif), o.price, o.stop_price, o.qty, o.display_qty, o.expire_time,
            o.post_only, o.reduce_only, o.margin, enum_name(stp_names, o.stp), to_string(e.result), e.amount,
            as_bigint(e.book_seq));
+}
+
+void append_cash(table_rows& rows, account_id account, const cash_movement& m) {
+  const auto symbol = m.symbol.empty() ? std::nullopt : std::optional<std::string_view>{m.symbol};
+  const auto book_seq = m.book_seq == 0 ? std::nullopt : std::optional<std::int64_t>{as_bigint(m.book_seq)};
+  rows.add(as_bigint(account), m.amount, enum_name(cash_reason_names, m.reason), symbol, book_seq,
+           as_bigint(m.seq), m.time);
 }
 
 /// `bytes` as a BYTEA text value in hex format: \x, then two hex digits per byte.
@@ -98,7 +106,7 @@ std::string encode_brackets(const std::vector<increment_bracket>& brackets) {
 
 std::size_t row_count(const persist_request& request) noexcept {
   return request.commands.size() + request.events.size() + fills(request.events) + request.entries.size() +
-         request.auction_commands.size() + creates(request.auction_commands) +
+         request.cash.size() + request.auction_commands.size() + creates(request.auction_commands) +
          items(request.auction_commands) + request.checkpoints.size() + request.book_snapshots.size();
 }
 
@@ -135,6 +143,7 @@ journal_tables::journal_tables()
                                    "result",
                                    "amount",
                                    "book_seq"}},
+      cash_{"cash_ledger", {"user_id", "amount", "reason", "symbol", "seq", "journal_seq", "time_ns"}},
       lots_{"auction_lots",
             {"lot_id",
              "title",
@@ -163,7 +172,7 @@ journal_tables::journal_tables()
       book_snapshots_{"book_snapshots", {"symbol", "cmd_seq", "state"}}, batches_{"persist_batches",
                                                                                   {"writer_id", "batch_no",
                                                                                    "row_count", "time_ns"}},
-      pointers_{&commands_,         &events_, &executions_,  &entries_,        &lots_,
+      pointers_{&commands_,         &events_, &executions_,  &entries_,        &cash_,   &lots_,
                 &auction_commands_, &items_,  &checkpoints_, &book_snapshots_, &batches_} {
   // nop
 }
@@ -178,6 +187,8 @@ void journal_tables::append(const persist_request& request) {
   }
   for (const auto& entry : request.entries)
     append_entry(entries_, request.account, entry);
+  for (const auto& movement : request.cash)
+    append_cash(cash_, request.account, movement);
   for (const auto& command : request.auction_commands) {
     if (command.kind == auction_command_kind::create)
       append_lot(lots_, command);
@@ -208,6 +219,7 @@ void journal_tables::clear() noexcept {
   events_.clear();
   executions_.clear();
   entries_.clear();
+  cash_.clear();
   lots_.clear();
   auction_commands_.clear();
   items_.clear();

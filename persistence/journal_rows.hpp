@@ -13,7 +13,7 @@
 namespace bourse {
 
 /// Rows one persist_request adds to a batch: commands, events, executions (one per fill), account
-/// journal entries, auction commands, the definitions of created lots, the item records of settled
+/// journal entries and their cash movements, auction commands, the definitions of created lots, the item records of settled
 /// item lots, account checkpoints and book snapshots.
 std::size_t row_count(const persist_request& request) noexcept;
 
@@ -42,13 +42,14 @@ private:
   table_rows events_;
   table_rows executions_;
   table_rows entries_;
+  table_rows cash_; ///< cash_ledger: the net cash movements of the account entries
   table_rows lots_;
   table_rows auction_commands_;
   table_rows items_; ///< user_items: written with the SETTLED command of an item lot
   table_rows checkpoints_;
   table_rows book_snapshots_;
   table_rows batches_;
-  std::array<const table_rows*, 10> pointers_;
+  std::array<const table_rows*, 11> pointers_;
 };
 
 } // namespace bourse

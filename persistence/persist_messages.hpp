@@ -9,6 +9,7 @@
 #include <caf/replies_to.hpp>
 #include <caf/typed_actor.hpp>
 
+#include "actors/account/cash_journal.hpp"
 #include "persistence/auction_records.hpp"
 #include "persistence/checkpoint_record.hpp"
 #include "persistence/durable_records.hpp"
@@ -28,6 +29,7 @@ struct persist_request {
   std::vector<book_event> events;                ///< -> book_events, and executions for fills
   account_id account = 0;                        ///< the account of `entries`
   std::vector<account_entry> entries;            ///< -> account_journal
+  std::vector<cash_movement> cash;               ///< -> cash_ledger: the net cash movements of `entries`
   lot_id lot = 0;                                ///< the auction of `auction_commands`
   std::vector<auction_command> auction_commands; ///< -> auction_journal (create also -> auction_lots)
   std::vector<account_checkpoint> checkpoints;   ///< -> account_checkpoints
@@ -68,9 +70,14 @@ using persistence_actor = caf::typed_actor<
     caf::replies_to<caf::get_atom, atoms::persist>::with<persistence_stats>>;
 
 template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, cash_movement& x) {
+  return f(caf::meta::type_name("cash_movement"), x.seq, x.book_seq, x.reason, x.symbol, x.amount, x.time);
+}
+
+template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, persist_request& x) {
   return f(caf::meta::type_name("persist_request"), x.symbol, x.commands, x.events, x.account, x.entries,
-           x.lot, x.auction_commands, x.checkpoints, x.book_snapshots, x.refusable);
+           x.cash, x.lot, x.auction_commands, x.checkpoints, x.book_snapshots, x.refusable);
 }
 
 template <class Inspector>

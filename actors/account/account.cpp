@@ -254,7 +254,7 @@ reason_code account::pay_hold(std::uint64_t hold_ref, std::string_view symbol, c
     return reason_code::invalid_quantity;
   const cents rest = it->second - price;
   holds_.erase(it);
-  post({.reason = cash_reason::fill,
+  post({.reason = cash_reason::auction,
         .client_ref = hold_ref,
         .symbol = std::string{symbol},
         .reserved = -price});
@@ -298,7 +298,7 @@ reason_code account::sell_outside_book(std::uint64_t hold_ref, std::string_view 
     escrow->second.second -= escrowed ? qty : 0;
     release_hold(hold_ref); // any rest of the escrow goes back to free spot
   }
-  post({.reason = cash_reason::fill, .client_ref = hold_ref, .symbol = std::string{symbol}, .free = price});
+  post({.reason = cash_reason::auction, .client_ref = hold_ref, .symbol = std::string{symbol}, .free = price});
   return reason_code::none;
 }
 

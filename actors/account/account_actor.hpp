@@ -42,6 +42,7 @@ struct account_actor_state {
   cents house_credited = 0; ///< cents this account credited the house (fees, lots sold by the house)
   std::vector<account_entry>
       unsent; ///< applied before the actor ran (opening deposit): journaled at its start
+  std::vector<cash_movement> unsent_cash;  ///< the cash movements of `unsent`
   std::vector<account_listener> listeners; ///< sessions to notify of fills and changes
 };
 

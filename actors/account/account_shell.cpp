@@ -14,6 +14,7 @@ account_actor::behavior_type account_shell::behavior(std::shared_ptr<account_she
   s->self_->delayed_send(s->self_, s->cfg_.idle_after, atoms::idle::value);
   if (!s->st_->unsent.empty()) {
     s->pending_ = std::exchange(s->st_->unsent, {});
+    s->pending_cash_ = std::exchange(s->st_->unsent_cash, {});
     s->durable_then([](bool) {
       // nop: nobody waits for the opening deposit
     });
@@ -98,12 +99,13 @@ account_actor::behavior_type account_shell::behavior(std::shared_ptr<account_she
 
 entry_outcome account_shell::record(account_entry entry, const book_event* event) {
   entry.time = utc_now_ns();
-  const auto out = apply_entry(*st_, *instruments_, entry, event);
+  auto out = apply_entry(*st_, *instruments_, entry, event);
   entry.result = out.reason;
   const bool changed = out.reason == reason_code::none || entry.kind == account_entry_kind::place ||
                        entry.kind == account_entry_kind::refused;
   if (changed) {
     entry.seq = ++st_->journaled;
+    move_cash(out, entry, pending_cash_);
     pending_.push_back(std::move(entry));
   }
   if (holds_margin(st_->acc) != watching_)

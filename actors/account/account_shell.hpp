@@ -184,6 +184,7 @@ private:
   template <class Done>
   void durable_then(Done done) {
     auto entries = std::exchange(pending_, {});
+    auto cash = std::exchange(pending_cash_, {});
     auto then = [this, fills = std::exchange(notices_, {}), changed = !entries.empty(), done,
                  checkpoint = checkpoints_.due(*st_)](bool ok) mutable {
       checkpoints_.acked(ok, std::move(checkpoint));
@@ -198,6 +199,7 @@ private:
     persist_request request;
     request.account = st_->acc.id();
     request.entries = std::move(entries);
+    request.cash = std::move(cash);
     journal_.send(std::move(request), std::move(then));
   }
 
@@ -212,9 +214,10 @@ private:
   account_actor_config cfg_;
   journal_link<account_actor::pointer> journal_;
   checkpoint_schedule checkpoints_;
-  std::vector<account_entry> pending_; ///< recorded, not yet handed to the journal
-  std::vector<fill_notice> notices_;   ///< fills of the entries in pending_, for the listeners
-  pending_submits submits_;            ///< orders sent to their books, awaiting the answer
+  std::vector<account_entry> pending_;      ///< recorded, not yet handed to the journal
+  std::vector<cash_movement> pending_cash_; ///< the cash movements of pending_ (-> cash_ledger)
+  std::vector<fill_notice> notices_;        ///< fills of the entries in pending_, for the listeners
+  pending_submits submits_;                 ///< orders sent to their books, awaiting the answer
   /// Books owed an acknowledgement (symbol, a dropped report's sequence or 0), sent by send_acks.
   std::vector<std::pair<std::string, sequence>> acks_owed_;
   std::uint64_t activity_ = 0;

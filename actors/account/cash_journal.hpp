@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "actors/common/types.hpp"
 
@@ -17,6 +18,7 @@ enum class cash_reason : std::uint8_t {
   fee,        ///< trading fee paid by this account
   fee_income, ///< trading fee received by the house account
   delivery,   ///< take delivery (genbiki) or deliver shares (genwatashi)
+  auction,    ///< an auction lot's price paid by its winner or received by its seller
 };
 
 /// One cash movement: signed deltas of each cash bucket of one account, in cents.
@@ -39,5 +41,22 @@ struct cash_entry {
 constexpr cents net_change(const cash_entry& e) noexcept {
   return e.free + e.reserved + e.posted + e.short_proceeds - e.borrowed;
 }
+
+/// One net change of an account's cash as the cash ledger records it: the entries of one journaled
+/// input summed per (reason, symbol). Internal moves (reserve, release, delivery) net to zero and are
+/// not movements.
+struct cash_movement {
+  sequence seq = 0;      ///< the account journal entry (account_entry::seq) that caused it
+  sequence book_seq = 0; ///< the book event of a fill, its fee or its release (0: none)
+  cash_reason reason = cash_reason::deposit;
+  std::string symbol;    ///< empty for deposits and withdrawals
+  cents amount = 0;      ///< signed net change, cents (never 0)
+  timestamp_ns time = 0; ///< when the entry was applied, ns UTC
+  friend bool operator==(const cash_movement&, const cash_movement&) = default;
+};
+
+/// Sums `entries` per (reason, symbol) and keeps the sums that are not zero, in the order each
+/// (reason, symbol) first appears; seq, book_seq and time stay 0 for the caller to set.
+std::vector<cash_movement> net_movements(const std::vector<cash_entry>& entries);
 
 } // namespace bourse

@@ -16,6 +16,9 @@ bool collect(house_state& state, const fee_credit& credit) {
     it->second = now;
   }
   state.acc.collect_fee(credit.symbol, credit.client_ref, credit.fee);
+  // The income is in the ledger as the payers' FEE rows, and recovery rebuilds the house's cash from
+  // the accounts' house_credited: its own cash journal would only grow.
+  state.acc.take_journal();
   return true;
 }
 

@@ -3,6 +3,7 @@
 #include <caf/actor_cast.hpp>
 #include <caf/send.hpp>
 
+#include "actors/common/utc_clock.hpp"
 #include "persistence/account_journal.hpp"
 
 namespace bourse {
@@ -17,7 +18,9 @@ std::shared_ptr<account_actor_state> account_store::get_or_open(account_id id) {
       opening.kind = account_entry_kind::deposit;
       opening.amount = starting_cash_;
       opening.seq = ++state->journaled;
-      apply_entry(*state, {}, opening, nullptr);
+      opening.time = utc_now_ns();
+      auto out = apply_entry(*state, {}, opening, nullptr);
+      move_cash(out, opening, state->unsent_cash);
       state->unsent.push_back(std::move(opening));
     }
   }

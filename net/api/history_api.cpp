@@ -68,6 +68,33 @@ object history_json(const order_record& o) {
           {"time_ns", o.time}};
 }
 
+object ledger_json(const ledger_record& l) {
+  return {{"amount", l.amount},
+          {"reason", l.reason},
+          {"symbol", l.symbol.empty() ? boost::json::value(nullptr) : boost::json::value(l.symbol)},
+          {"book_seq", l.book_seq == 0 ? boost::json::value(nullptr) : boost::json::value(l.book_seq)},
+          {"journal_seq", l.journal_seq},
+          {"time_ns", l.time}};
+}
+
+/// Answers a history request with `{key: [to_json(row)...]}` of the rows `fetch(query)` reads on the
+/// blocking pool, or the error of a bad query.
+template <class Fetch, class ToJson>
+void answer_rows(const http::request_context& ctx, http::responder respond,
+                 const instrument_table& instruments, boost::asio::thread_pool& pool, const char* key,
+                 Fetch fetch, ToJson to_json) {
+  auto query = read_query(ctx, instruments);
+  if (auto* bad = std::get_if<http::response>(&query))
+    return respond(std::move(*bad));
+  run_blocking(pool, std::move(respond),
+               [key, fetch, to_json, q = std::get<history_query>(std::move(query))] {
+                 boost::json::array out;
+                 for (const auto& row : fetch(q))
+                   out.push_back(to_json(row));
+                 return http::json_response(boost::json::serialize(object{{key, std::move(out)}}));
+               });
+}
+
 } // namespace
 
 history_api::history_api(caf::actor_system& sys, std::shared_ptr<placement> where,
@@ -87,6 +114,10 @@ void history_api::add_routes(http::router& routes) {
   routes.add(http::verb::get, "/api/v1/executions", permission::trade,
              [this](http::request_context ctx, http::responder respond) {
                executions(std::move(ctx), std::move(respond));
+             });
+  routes.add(http::verb::get, "/api/v1/account/ledger", permission::trade,
+             [this](http::request_context ctx, http::responder respond) {
+               ledger(std::move(ctx), std::move(respond));
              });
 }
 
@@ -119,15 +150,15 @@ void history_api::open_orders(http::request_context ctx, http::responder respond
 }
 
 void history_api::executions(http::request_context ctx, http::responder respond) {
-  auto query = read_query(ctx, *instruments_);
-  if (auto* bad = std::get_if<http::response>(&query))
-    return respond(std::move(*bad));
-  run_blocking(pool_, std::move(respond), [this, q = std::get<history_query>(std::move(query))] {
-    boost::json::array out;
-    for (const auto& e : store_.executions(q))
-      out.push_back(execution_json(e));
-    return http::json_response(boost::json::serialize(object{{"executions", std::move(out)}}));
-  });
+  answer_rows(
+      ctx, std::move(respond), *instruments_, pool_, "executions",
+      [this](const history_query& q) { return store_.executions(q); }, execution_json);
+}
+
+void history_api::ledger(http::request_context ctx, http::responder respond) {
+  answer_rows(
+      ctx, std::move(respond), *instruments_, pool_, "ledger",
+      [this](const history_query& q) { return store_.ledger(q); }, ledger_json);
 }
 
 } // namespace bourse::net::api

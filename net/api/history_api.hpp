@@ -17,7 +17,10 @@ namespace bourse::net::api {
 /// - GET /api/v1/orders?status=OPEN (default): the open orders as the account actor holds them now;
 ///   status=FILLED|CANCELED|REJECTED|EXPIRED|ALL&symbol=&limit=1..500&before_ns=: the order history
 ///   from the database (pg_history_store::orders), newest first;
-/// - GET /api/v1/executions?symbol=&limit=1..500&before_ns=: the account's fills, newest first.
+/// - GET /api/v1/executions?symbol=&limit=1..500&before_ns=: the account's fills (with the fee each
+///   paid), newest first;
+/// - GET /api/v1/account/ledger?symbol=&limit=1..500&before_ns=: the account's cash movements (trades,
+///   fees, deposits, auctions) from the cash ledger, newest first.
 /// Bad filters answer MALFORMED_REQUEST or UNKNOWN_SYMBOL. Database reads run on `pool`; references
 /// must outlive the routes.
 class history_api {
@@ -32,6 +35,7 @@ private:
   void orders(http::request_context ctx, http::responder respond);
   void open_orders(http::request_context ctx, http::responder respond);
   void executions(http::request_context ctx, http::responder respond);
+  void ledger(http::request_context ctx, http::responder respond);
 
   caf::actor_system& sys_;
   std::shared_ptr<placement> where_;

@@ -3,17 +3,20 @@
 namespace bourse::net {
 namespace {
 
-/// The account's fills, joined to the fill event for the order's client reference.
+/// The account's fills, joined to the fill event for the order's client reference and to the
+/// account's FEE row of the fill in the cash ledger.
 constexpr const char* executions_sql = R"sql(
 SELECT e.symbol, e.seq,
        CASE WHEN e.maker_user_id = $1 THEN e.maker_order_id ELSE e.taker_order_id END,
        CASE WHEN e.maker_user_id = $1 THEN b.maker_client_ref ELSE b.client_ref END,
        CASE WHEN e.maker_user_id <> $1 THEN e.taker_side WHEN e.taker_side = 'BUY' THEN 'SELL' ELSE 'BUY' END,
        e.price, e.quantity,
-       CASE WHEN e.maker_user_id = $1 THEN e.maker_fee ELSE e.taker_fee END,
+       coalesce(-fee.amount, 0),
        CASE WHEN e.maker_user_id = $1 THEN 'MAKER' ELSE 'TAKER' END,
        e.time_ns
 FROM executions e JOIN book_events b ON b.symbol = e.symbol AND b.seq = e.seq
+LEFT JOIN cash_ledger fee ON fee.user_id = $1 AND fee.symbol = e.symbol AND fee.seq = e.seq
+                            AND fee.reason = 'FEE'
 WHERE (e.maker_user_id = $1 OR e.taker_user_id = $1) AND ($2 = '' OR e.symbol = $2) AND e.time_ns < $3
 ORDER BY e.time_ns DESC, e.seq DESC
 LIMIT $4)sql";
@@ -52,6 +55,14 @@ SELECT * FROM (
   ORDER BY p.time_ns DESC, p.seq DESC) h
 WHERE $3 = '' OR $3 = 'ALL' OR h.status = $3)sql";
 
+/// The account's cash movements, newest first.
+constexpr const char* ledger_sql = R"sql(
+SELECT amount, reason, coalesce(symbol, ''), coalesce(seq, 0), journal_seq, time_ns
+FROM cash_ledger
+WHERE user_id = $1 AND ($2 = '' OR symbol = $2) AND time_ns < $3
+ORDER BY id DESC
+LIMIT $4)sql";
+
 } // namespace
 
 std::vector<execution_record> pg_history_store::executions(const history_query& q) {
@@ -81,6 +92,19 @@ std::vector<order_record> pg_history_store::orders(const history_query& q) {
                    static_cast<std::uint64_t>(rows.int64(r, 2)), std::string(rows.text(r, 3)),
                    rows.int64(r, 4), rows.int64(r, 5), rows.int64(r, 6), rows.int64(r, 7),
                    std::string(rows.text(r, 8)), std::string(rows.text(r, 9)), rows.int64(r, 10)});
+  return out;
+}
+
+std::vector<ledger_record> pg_history_store::ledger(const history_query& q) {
+  auto rows = link_.with([&](pg_connection& conn) {
+    return conn.exec(ledger_sql, static_cast<std::int64_t>(q.account), q.symbol, q.before, q.limit).value();
+  });
+  std::vector<ledger_record> out;
+  out.reserve(static_cast<std::size_t>(rows.rows()));
+  for (int r = 0; r < rows.rows(); ++r)
+    out.push_back({rows.int64(r, 0), std::string(rows.text(r, 1)), std::string(rows.text(r, 2)),
+                   static_cast<sequence>(rows.int64(r, 3)), static_cast<sequence>(rows.int64(r, 4)),
+                   rows.int64(r, 5)});
   return out;
 }
 

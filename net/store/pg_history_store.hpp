@@ -38,6 +38,16 @@ struct order_record {
   timestamp_ns time = 0; ///< when the book accepted (or rejected) it
 };
 
+/// One net movement of an account's cash (cash_ledger). Cents, ns UTC.
+struct ledger_record {
+  cents amount = 0;         ///< signed: money in > 0, out < 0
+  std::string reason;       ///< DEPOSIT, WITHDRAWAL, TRADE, FEE, FEE_INCOME, DELIVERY or AUCTION
+  std::string symbol;       ///< empty for deposits and withdrawals
+  sequence book_seq = 0;    ///< the book event of a fill or its fee; 0 when none
+  sequence journal_seq = 0; ///< the account journal entry that moved the cash
+  timestamp_ns time = 0;
+};
+
 /// Filters of a history query.
 struct history_query {
   account_id account = 0;
@@ -48,8 +58,8 @@ struct history_query {
 };
 
 /// Reads an account's executions and order history from the tables the persistence actor writes
-/// (`executions`, `book_events`; persistence/migrations 0002, 0008): only durable state, so exactly
-/// what clients were told. Throws std::runtime_error on database failures.
+/// (`executions`, `book_events`, `cash_ledger`; persistence/migrations 0002, 0008, 0014): only durable state,
+/// so exactly what clients were told. Throws std::runtime_error on database failures.
 class pg_history_store {
 public:
   /// link must outlive the store.
@@ -61,6 +71,9 @@ public:
   /// The account's orders among its `q.limit` most recent placements (then filtered by status),
   /// newest first.
   std::vector<order_record> orders(const history_query& q);
+
+  /// The account's cash movements, newest first (`q.status` is not used).
+  std::vector<ledger_record> ledger(const history_query& q);
 
 private:
   pg_link& link_;

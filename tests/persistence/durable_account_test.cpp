@@ -32,6 +32,33 @@ TEST_F(durable_account_test, accounts_rebuilt_from_their_journals_have_the_same_
   EXPECT_EQ(settled_hashes(), before);
 }
 
+TEST_F(durable_account_test, the_cash_ledger_holds_each_net_cash_movement_once_with_its_journal_entry) {
+  trade(7, 400);
+  settled_hashes();
+  const auto rows = count("SELECT count(*) FROM cash_ledger");
+  ASSERT_GT(count("SELECT count(*) FROM cash_ledger WHERE reason = 'TRADE'"), 0);
+  EXPECT_EQ(count("SELECT count(*) FROM cash_ledger WHERE amount = 0"), 0);
+  EXPECT_EQ(count("SELECT count(*) FROM cash_ledger c WHERE NOT EXISTS (SELECT 1 FROM account_journal j"
+                  " WHERE j.user_id = c.user_id AND j.seq = c.journal_seq"
+                  " AND (c.seq IS NULL OR j.book_seq = c.seq))"),
+            0)
+      << "every movement is written with the entry that caused it";
+  const auto recovered = restart();
+  EXPECT_EQ(count("SELECT count(*) FROM cash_ledger"), rows) << "a recovery writes no ledger rows";
+  cents fees = 0;
+  for (const auto& [id, st] : recovered.accounts) {
+    const auto of = [&](const std::string& where) {
+      return count("SELECT coalesce(sum(amount), 0) FROM cash_ledger WHERE user_id = " + std::to_string(id) +
+                   where);
+    };
+    EXPECT_EQ(of(""), st->acc.net_cash()) << "account " << id;
+    EXPECT_EQ(of(" AND reason = 'DEPOSIT'"), st->acc.deposited()) << "account " << id;
+    EXPECT_EQ(of(" AND reason = 'FEE'"), -st->acc.fees_paid()) << "account " << id;
+    fees += st->acc.fees_paid();
+  }
+  EXPECT_GT(fees, 0);
+}
+
 TEST_F(durable_account_test, reports_not_yet_journaled_are_caught_up_from_the_book_events) {
   trade(11, 200);
   const auto before = settled_hashes();

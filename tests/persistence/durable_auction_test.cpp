@@ -220,6 +220,13 @@ TEST_F(durable_auction_test, a_shares_lot_settles_cash_and_shares_together_after
   EXPECT_EQ(journaled("PAY_HOLD"), 1);
   EXPECT_EQ(journaled("SELL_OUTSIDE_BOOK"), 1);
   EXPECT_EQ(count("SELECT count(*) FROM auction_journal WHERE kind = 'SETTLED'"), 1);
+  const auto auction_cash = [&](account_id who) {
+    return count("SELECT coalesce(sum(amount), 0) FROM cash_ledger WHERE reason = 'AUCTION' AND user_id = " +
+                 std::to_string(who));
+  };
+  EXPECT_EQ(auction_cash(ann), -102'000);
+  EXPECT_EQ(auction_cash(seller), 102'000);
+  EXPECT_EQ(auction_cash(ben), 0);
 }
 
 TEST_F(durable_auction_test, a_restart_mid_auction_continues_with_its_end_time_and_high_bid) {
@@ -253,6 +260,10 @@ TEST_F(durable_auction_test, a_restart_while_settling_finishes_the_settlement_ex
   settled_hashes();
   // As if the node died after the buyer paid and before the seller's leg and SETTLED were durable.
   conn_.exec("DELETE FROM auction_journal WHERE kind = 'SETTLED'").value();
+  conn_
+      .exec("DELETE FROM cash_ledger c USING account_journal j WHERE j.kind = 'SELL_OUTSIDE_BOOK'"
+            " AND c.user_id = j.user_id AND c.journal_seq = j.seq")
+      .value();
   conn_.exec("DELETE FROM account_journal WHERE kind = 'SELL_OUTSIDE_BOOK'").value();
 
   auto again = restart_at(t0 + 2 * hour_ns).at(1);
@@ -263,6 +274,13 @@ TEST_F(durable_auction_test, a_restart_while_settling_finishes_the_settlement_ex
   EXPECT_EQ(journaled("PAY_HOLD"), 1); // the buyer's leg was not applied twice
   EXPECT_EQ(journaled("SELL_OUTSIDE_BOOK"), 1);
   EXPECT_EQ(count("SELECT count(*) FROM auction_journal WHERE kind = 'SETTLED'"), 1);
+  const auto auction_cash = [&](account_id who) {
+    return count("SELECT coalesce(sum(amount), 0) FROM cash_ledger WHERE reason = 'AUCTION' AND user_id = " +
+                 std::to_string(who));
+  };
+  EXPECT_EQ(auction_cash(ann), -102'000);
+  EXPECT_EQ(auction_cash(seller), 102'000);
+  EXPECT_EQ(auction_cash(ben), 0);
 }
 
 TEST_F(durable_auction_test, refused_bids_count_towards_the_rate_limit_after_a_restart) {

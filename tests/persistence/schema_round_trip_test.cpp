@@ -28,9 +28,9 @@ std::vector<table_rows> one_row_per_table() {
   tables.back().add("ACME", "Acme Corp", "STOCK", "Industrials", 1, 1, 1, big, big, 1'000, true, 5'000, 2'500,
                     -1, 5);
   tables.emplace_back("cash_ledger", std::vector<std::string>{"id", "user_id", "amount", "reason", "symbol",
-                                                              "seq", "time_ns"});
-  tables.back().add(1, 1, 10'000'000, "DEPOSIT", std::nullopt, std::nullopt, 1);
-  tables.back().add(2, 1, -big, "TRADE", "ACME", 3, 2);
+                                                              "seq", "journal_seq", "time_ns"});
+  tables.back().add(1, 1, 10'000'000, "DEPOSIT", std::nullopt, std::nullopt, 1, 1);
+  tables.back().add(2, 1, -big, "TRADE", "ACME", 3, 2, 2);
   tables.emplace_back("positions", std::vector<std::string>{"user_id", "symbol", "quantity",
                                                             "reserved_quantity", "cost_basis", "updated_ns"});
   tables.back().add(1, "ACME", -big, big, big, 3);

@@ -64,6 +64,25 @@ TEST(journal, replay_reproduces_balances) {
   EXPECT_TRUE(led.find(1)->journal().empty());
 }
 
+TEST(journal, net_movements_sum_per_reason_and_symbol_and_leave_out_internal_moves) {
+  const std::vector<cash_entry> entries{
+      {.reason = cash_reason::reserve, .client_ref = 1, .symbol = "AAA", .free = -500, .reserved = 500},
+      {.reason = cash_reason::fill, .client_ref = 1, .symbol = "AAA", .reserved = -300},
+      {.reason = cash_reason::fee, .client_ref = 1, .symbol = "AAA", .reserved = -2},
+      {.reason = cash_reason::fill, .client_ref = 1, .symbol = "AAA", .free = -100, .borrowed = 50},
+      {.reason = cash_reason::fill, .client_ref = 1, .symbol = "BBB", .short_proceeds = 70},
+      {.reason = cash_reason::release, .client_ref = 1, .symbol = "AAA", .free = 200, .reserved = -200},
+      {.reason = cash_reason::deposit, .symbol = {}, .free = 40},
+      {.reason = cash_reason::deposit, .symbol = {}, .free = -40},
+  };
+  const std::vector<cash_movement> expected{
+      {.reason = cash_reason::fill, .symbol = "AAA", .amount = -450},
+      {.reason = cash_reason::fee, .symbol = "AAA", .amount = -2},
+      {.reason = cash_reason::fill, .symbol = "BBB", .amount = 70},
+  };
+  EXPECT_EQ(net_movements(entries), expected);
+}
+
 TEST(journal, per_fill_fee_rounding_stays_inside_the_reservation) {
   const instrument omni = test::omni();
   account buyer{1};

@@ -1,6 +1,8 @@
 // Order history and executions read back from the tables a journaling exchange wrote.
 #include "net/store/pg_history_store.hpp"
 
+#include <map>
+
 #include "tests/persistence/durable_exchange_fixture.hpp"
 
 namespace bourse::test {
@@ -63,6 +65,8 @@ TEST_F(pg_history_store_test, each_side_of_a_fill_reads_as_its_own_execution) {
   EXPECT_EQ(sold[0].liquidity, "TAKER");
   EXPECT_EQ(sold[0].client_order_id, 21U);
   EXPECT_EQ(sold[0].seq, bought[0].seq);
+  EXPECT_EQ(bought[0].fee, 0) << "makers pay no fee on AAA";
+  EXPECT_EQ(sold[0].fee, 20) << "5 bps of 4 x 100.00";
   auto other_symbol = of(buyer);
   other_symbol.symbol = "BBB";
   EXPECT_TRUE(store_.executions(other_symbol).empty());
@@ -93,6 +97,33 @@ TEST_F(pg_history_store_test, orders_read_back_with_status_fills_and_open_quanti
   ASSERT_EQ(store_.orders(of(buyer, "CANCELED")).size(), 1U);
   EXPECT_EQ(store_.orders(of(buyer, "OPEN")).size(), 1U);
   EXPECT_TRUE(store_.orders(of(buyer, "EXPIRED")).empty());
+}
+
+TEST_F(pg_history_store_test, the_ledger_reads_back_each_cash_movement_newest_first) {
+  const auto sold = store_.executions(of(seller));
+  ASSERT_EQ(sold.size(), 1U);
+  const auto ledger = store_.ledger(of(seller));
+  ASSERT_EQ(ledger.size(), 3U);
+  EXPECT_EQ(ledger[2].reason, "DEPOSIT");
+  EXPECT_EQ(ledger[2].symbol, "");
+  EXPECT_EQ(ledger[2].book_seq, 0U);
+  std::map<std::string, cents> by_reason;
+  for (const auto& row : ledger)
+    by_reason[row.reason] += row.amount;
+  EXPECT_EQ(by_reason["TRADE"], 40'000);
+  EXPECT_EQ(by_reason["FEE"], -20);
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(ledger[i].symbol, "AAA");
+    EXPECT_EQ(ledger[i].book_seq, sold[0].seq);
+    EXPECT_GE(ledger[i].journal_seq, ledger[2].journal_seq);
+  }
+  const auto bought = store_.ledger(of(buyer));
+  ASSERT_EQ(bought.size(), 2U) << "the deposit and the trade; reservations are not cash movements";
+  EXPECT_EQ(bought[0].reason, "TRADE");
+  EXPECT_EQ(bought[0].amount, -40'000);
+  auto other_symbol = of(seller);
+  other_symbol.symbol = "BBB";
+  EXPECT_TRUE(store_.ledger(other_symbol).empty());
 }
 
 } // namespace
