@@ -137,6 +137,9 @@ test('browser flow: market, trading, portfolio, leaderboard, auction', { skip, t
     assert.match(await text_of(page, 'equity'), /\d\.\d\d/);
     account_id = await page.locator('[data-testid=account-line]').getAttribute('data-account-id');
     assert.match(account_id ?? '', /^\d+$/, 'the portfolio names the account');
+    const statement = page.locator('[data-testid=statement]');
+    await statement.locator('tr', { hasText: 'Trade' }).first().waitFor({ timeout: 15000 });
+    assert.match(await statement.innerText(), /Deposit/, 'the opening deposit is on the cash statement');
     await snap(page, out_dir, 'portfolio');
   });
 

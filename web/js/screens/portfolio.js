@@ -1,4 +1,5 @@
-// Portfolio: cash, equity, buying power, margin level, positions with P&L and delivery, equity curve.
+// Portfolio: cash, equity, buying power, margin level, positions with P&L and delivery, equity curve,
+// cash statement.
 
 import { createChart, AreaSeries } from '/vendor/lightweight-charts/lightweight-charts.standalone.production.mjs';
 import { h, panel, fill, table, toast, cell } from '../ui/dom.js';
@@ -17,6 +18,8 @@ const pnl = (v) => {
 };
 const stat_class = 'fs-5 fw-semibold num text-start';
 const action_words = { TAKE: 'Take delivery', DELIVER: 'Deliver shares' };
+const ledger_words = { DEPOSIT: 'Deposit', WITHDRAWAL: 'Withdrawal', TRADE: 'Trade', FEE: 'Fee', FEE_INCOME: 'Fee income',
+  DELIVERY: 'Delivery', AUCTION: 'Auction' };
 
 function stat(label, testid) {
   const value = h('div', { class: stat_class, dataset: { testid } }, '—');
@@ -36,9 +39,10 @@ export function mount(root, ctx) {
   summary.body.append(account_line, h('div', { class: 'row g-2' }, Object.values(stats).map((s) => s.el)));
   const positions = panel('Positions', 'positions-panel');
   const curve = panel('Equity', 'equity-panel');
+  const statement = panel('Cash statement', 'statement-panel');
   const curve_box = h('div', { class: 'chart-box', style: { height: '240px' }, dataset: { testid: 'equity-chart' } });
   curve.body.append(curve_box);
-  root.append(h('h1', { class: 'h5' }, 'Portfolio'), summary.panel, positions.panel, curve.panel);
+  root.append(h('h1', { class: 'h5' }, 'Portfolio'), summary.panel, positions.panel, curve.panel, statement.panel);
 
   const chart = createChart(curve_box, { autoSize: true, layout: { background: { color: 'transparent' }, textColor: '#adb5bd' },
     grid: { vertLines: { visible: false }, horzLines: { color: 'rgba(255,255,255,.05)' } }, timeScale: { timeVisible: true } });
@@ -155,6 +159,19 @@ export function mount(root, ctx) {
       { text: 'Unrealized', class: 'num' }, { text: 'Realized', class: 'num' }, ''], rows, { testid: 'positions', empty: 'No positions.' }));
   }
 
+  /// The latest cash movements from the ledger (GET /account/ledger), newest first.
+  function load_statement() {
+    ctx.api.get('/account/ledger?limit=50').then((body) => {
+      const rows = list_of(body, 'ledger').map((m) => [
+        new Date(ns_to_seconds(m.time_ns) * 1000).toLocaleString([], { hour12: false }),
+        ledger_words[m.reason] ?? m.reason, m.symbol ?? '', pnl(m.amount)]);
+      fill(statement.body, table(['Time', 'Movement', 'Symbol', { text: 'Amount', class: 'num' }], rows,
+        { testid: 'statement', empty: 'No cash movements yet.' }));
+    }).catch(() => fill(statement.body, h('div', { class: 'small text-body-secondary' }, 'The statement is not available.')));
+  }
+  load_statement();
+  const statement_timer = setInterval(load_statement, 10_000);
+
   /// Adds the equity (cents) to the curve once per second.
   function plot(equity) {
     const now = Math.floor(Date.now() / 1000);
@@ -166,6 +183,7 @@ export function mount(root, ctx) {
   const off = follow_account(ctx, render);
   return () => {
     off();
+    clearInterval(statement_timer);
     chart.remove();
   };
 }
