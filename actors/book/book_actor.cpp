@@ -278,8 +278,7 @@ private:
 } // namespace
 
 void forget_closed_replies(book_state& state) {
-  boost::unordered::erase_if(
-      state.replies, [&](const auto& entry) { return !state.book.find(entry.second.id).has_value(); });
+  erase_if(state.replies, [&](const auto& entry) { return !state.book.find(entry.second.id).has_value(); });
 }
 
 book_actor spawn_book(caf::actor_system& sys, std::shared_ptr<book_state> state,
