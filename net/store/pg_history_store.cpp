@@ -21,8 +21,10 @@ WHERE (e.maker_user_id = $1 OR e.taker_user_id = $1) AND ($2 = '' OR e.symbol = 
 ORDER BY e.time_ns DESC, e.seq DESC
 LIMIT $4)sql";
 
-/// Per placement: the latest non-fill event of the order (its open quantity then) and the fills
-/// since; open = that remaining − later fills.
+/// Per placement (an ACCEPTED event, or a REJECTED one without an order id: a refused new order):
+/// the latest event of the order other than a fill or a refused cancel or replace (REJECTED with its
+/// order id, which changes nothing) — its open quantity then — and the fills since; open = that
+/// remaining − later fills.
 constexpr const char* orders_sql = R"sql(
 SELECT * FROM (
   SELECT p.symbol, p.order_id, p.client_ref, p.side, coalesce(l.price, p.price), p.quantity,
@@ -37,14 +39,15 @@ SELECT * FROM (
          p.time_ns
   FROM (SELECT symbol, order_id, client_ref, side, price, quantity, kind, reason, time_ns, seq
         FROM book_events
-        WHERE user_id = $1 AND kind IN ('ACCEPTED', 'REJECTED') AND ($2 = '' OR symbol = $2) AND time_ns < $4
+        WHERE user_id = $1 AND (kind = 'ACCEPTED' OR (kind = 'REJECTED' AND order_id = 0))
+              AND ($2 = '' OR symbol = $2) AND time_ns < $4
         ORDER BY time_ns DESC, seq DESC LIMIT $5) p
   LEFT JOIN LATERAL (
     SELECT kind, remaining, seq, reason,
            CASE WHEN kind = 'REPLACED' THEN price ELSE NULL END AS price
     FROM book_events
     WHERE p.kind = 'ACCEPTED' AND user_id = $1 AND symbol = p.symbol AND order_id = p.order_id
-          AND kind <> 'FILL'
+          AND kind NOT IN ('FILL', 'REJECTED')
     ORDER BY seq DESC LIMIT 1) l ON true
   LEFT JOIN LATERAL (
     SELECT sum(quantity) AS filled, sum(quantity) FILTER (WHERE seq > l.seq) AS after

@@ -99,6 +99,31 @@ TEST_F(pg_history_store_test, orders_read_back_with_status_fills_and_open_quanti
   EXPECT_TRUE(store_.orders(of(buyer, "EXPIRED")).empty());
 }
 
+TEST_F(pg_history_store_test, a_refused_cancel_or_replace_is_neither_an_order_nor_its_latest_state) {
+  const auto before = store_.orders(of(seller));
+  ASSERT_EQ(before.size(), 2U);
+  ASSERT_EQ(before[0].client_order_id, 22U);
+  // Straight to the book, which journals a REJECTED event with the order's id for each refusal.
+  const auto ask_book = [&](auto... what) {
+    auto reason = reason_code::internal_error;
+    self_->request(ex_.where->book("AAA"), std::chrono::seconds(30), what...)
+        .receive([&](reason_code r) { reason = r; }, [](caf::error&) {});
+    return reason;
+  };
+  EXPECT_EQ(ask_book(atoms::replace::value, before[0].order, seller, cents{10'100}, quantity{0}),
+            reason_code::invalid_quantity);
+  EXPECT_EQ(ask_book(atoms::cancel::value, order_id{999'999}, seller), reason_code::unknown_order);
+  settled_hashes();
+  ASSERT_EQ(count("SELECT count(*) FROM book_events WHERE kind = 'REJECTED' AND order_id <> 0"), 2);
+  const auto after = store_.orders(of(seller));
+  ASSERT_EQ(after.size(), 2U) << "refusals are not orders";
+  EXPECT_EQ(after[0].client_order_id, 22U);
+  EXPECT_EQ(after[0].status, "OPEN");
+  EXPECT_EQ(after[0].open_qty, 3);
+  EXPECT_EQ(after[0].price, 10'100);
+  EXPECT_EQ(after[1].status, "FILLED");
+}
+
 TEST_F(pg_history_store_test, the_ledger_reads_back_each_cash_movement_newest_first) {
   const auto sold = store_.executions(of(seller));
   ASSERT_EQ(sold.size(), 1U);
