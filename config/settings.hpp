@@ -44,6 +44,8 @@ struct database_settings {
   std::int64_t book_snapshot_every = 50'000;
   /// Each account writes a checkpoint every this many journal entries and when it passivates.
   std::int64_t account_checkpoint_every = 1'000;
+  /// Milliseconds between two runs of the orders read model's projection; 0 = off.
+  std::int64_t orders_projection_ms = 500;
 };
 
 /// The first administrator; an empty password is generated at first start.

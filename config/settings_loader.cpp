@@ -209,6 +209,8 @@ void validate(const settings& s) {
     fail("settings", "database.book_snapshot_every", "must be positive");
   if (s.database.account_checkpoint_every < 1)
     fail("settings", "database.account_checkpoint_every", "must be positive");
+  if (s.database.orders_projection_ms < 0 || s.database.orders_projection_ms > 60'000)
+    fail("settings", "database.orders_projection_ms", "expected 0..60000");
 }
 
 settings load_settings(int argc, const char* const* argv, const env_lookup& env) {

@@ -15,16 +15,21 @@ pg_expected<void> batch_writer::write(const table_rows& rows) {
 pg_expected<void> batch_writer::write(std::span<const table_rows* const> tables) {
   if (auto configured = ensure_synchronous_commit(); !configured)
     return configured.error();
-  const auto filled = std::ranges::count_if(tables, [](const table_rows* rows) { return !rows->empty(); });
-  // One COPY is a transaction of its own: a single table needs no BEGIN/COMMIT round trips.
-  const bool in_transaction = filled > 1;
+  std::size_t statements = 0;
+  for (const auto* rows : tables)
+    statements += rows->skips_duplicates()
+                      ? (rows->size() + rows->max_insert_rows() - 1) / rows->max_insert_rows()
+                      : !rows->empty();
+  // One statement is a transaction of its own: it needs no BEGIN/COMMIT round trips.
+  const bool in_transaction = statements > 1;
   bool begun = false;
   for (const auto* rows : tables) {
     if (rows->empty())
       continue;
-    auto copied = copy(*rows, in_transaction && !std::exchange(begun, true));
-    if (!copied)
-      return abort(copied.error());
+    const bool begin = in_transaction && !std::exchange(begun, true);
+    auto written = rows->skips_duplicates() ? insert(*rows, begin) : copy(*rows, begin);
+    if (!written)
+      return abort(written.error());
   }
   if (!in_transaction)
     return {};
@@ -59,6 +64,26 @@ pg_expected<void> batch_writer::copy(const table_rows& rows, bool begin_transact
   if (!sent && outcome)
     outcome = conn_.error();
   return outcome;
+}
+
+pg_expected<void> batch_writer::insert(const table_rows& rows, bool begin_transaction) {
+  if (begin_transaction)
+    if (auto begun = conn_.exec("BEGIN"); !begun)
+      return begun.error();
+  const auto columns = rows.columns().size();
+  for (std::size_t first = 0; first < rows.size(); first += rows.max_insert_rows()) {
+    const auto count = std::min(rows.max_insert_rows(), rows.size() - first);
+    params_.clear();
+    for (auto row = first; row < first + count; ++row)
+      for (std::size_t column = 0; column < columns; ++column)
+        params_.push_back(rows.field(row, column));
+    const pg_rows result{PQexecParams(conn_.native(), rows.insert_statement(count).c_str(),
+                                      static_cast<int>(params_.size()), nullptr, params_.data(), nullptr,
+                                      nullptr, 0)};
+    if (PQresultStatus(result.native()) != PGRES_COMMAND_OK)
+      return conn_.error(result.native());
+  }
+  return {};
 }
 
 pg_error batch_writer::abort(pg_error error) {

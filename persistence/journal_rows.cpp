@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "persistence/book_event_rows.hpp"
+#include "persistence/candle_rows.hpp"
 #include "persistence/enum_names.hpp"
 
 namespace bourse {
@@ -107,7 +108,8 @@ std::string encode_brackets(const std::vector<increment_bracket>& brackets) {
 std::size_t row_count(const persist_request& request) noexcept {
   return request.commands.size() + request.events.size() + fills(request.events) + request.entries.size() +
          request.cash.size() + request.auction_commands.size() + creates(request.auction_commands) +
-         items(request.auction_commands) + request.checkpoints.size() + request.book_snapshots.size();
+         items(request.auction_commands) + request.checkpoints.size() + request.book_snapshots.size() +
+         request.candles.size();
 }
 
 journal_tables::journal_tables()
@@ -169,11 +171,10 @@ journal_tables::journal_tables()
                         {"lot_id", "seq", "kind", "time_ns", "user_id", "price", "reason"}},
       items_{"user_items", {"lot_id", "owner_id", "item_ref", "title", "image_url", "price", "acquired_ns"}},
       checkpoints_{"account_checkpoints", {"user_id", "seq", "state"}},
-      book_snapshots_{"book_snapshots", {"symbol", "cmd_seq", "state"}}, batches_{"persist_batches",
-                                                                                  {"writer_id", "batch_no",
-                                                                                   "row_count", "time_ns"}},
-      pointers_{&commands_,         &events_, &executions_,  &entries_,        &cash_,   &lots_,
-                &auction_commands_, &items_,  &checkpoints_, &book_snapshots_, &batches_} {
+      book_snapshots_{"book_snapshots", {"symbol", "cmd_seq", "state"}}, candles_{make_candle_rows()},
+      batches_{"persist_batches", {"writer_id", "batch_no", "row_count", "time_ns"}},
+      pointers_{&commands_,         &events_, &executions_,  &entries_,        &cash_,    &lots_,
+                &auction_commands_, &items_,  &checkpoints_, &book_snapshots_, &candles_, &batches_} {
   // nop
 }
 
@@ -201,6 +202,8 @@ void journal_tables::append(const persist_request& request) {
     checkpoints_.add(as_bigint(checkpoint.account), as_bigint(checkpoint.seq), bytea_hex(checkpoint.state));
   for (const auto& snapshot : request.book_snapshots)
     book_snapshots_.add(snapshot.symbol, as_bigint(snapshot.cmd_seq), bytea_hex(snapshot.state));
+  for (const auto& c : request.candles)
+    append_candle(candles_, c);
 }
 
 void journal_tables::mark(std::int64_t writer_id, std::int64_t batch_no, timestamp_ns now) {
@@ -225,6 +228,7 @@ void journal_tables::clear() noexcept {
   items_.clear();
   checkpoints_.clear();
   book_snapshots_.clear();
+  candles_.clear();
   batches_.clear();
 }
 

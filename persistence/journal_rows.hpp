@@ -13,8 +13,8 @@
 namespace bourse {
 
 /// Rows one persist_request adds to a batch: commands, events, executions (one per fill), account
-/// journal entries and their cash movements, auction commands, the definitions of created lots, the item records of settled
-/// item lots, account checkpoints and book snapshots.
+/// journal entries and their cash movements, auction commands, the definitions of created lots, the item
+/// records of settled item lots, account checkpoints, book snapshots and closed candles.
 std::size_t row_count(const persist_request& request) noexcept;
 
 /// A lot's increment brackets as stored in auction_lots.brackets: "from:increment" pairs, comma
@@ -48,8 +48,9 @@ private:
   table_rows items_; ///< user_items: written with the SETTLED command of an item lot
   table_rows checkpoints_;
   table_rows book_snapshots_;
+  table_rows candles_; ///< skips a candle already stored (re-closed after a recovery)
   table_rows batches_;
-  std::array<const table_rows*, 11> pointers_;
+  std::array<const table_rows*, 12> pointers_;
 };
 
 } // namespace bourse

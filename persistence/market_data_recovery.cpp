@@ -1,11 +1,14 @@
 #include "persistence/market_data_recovery.hpp"
 
 #include <chrono>
+#include <limits>
 #include <optional>
 #include <vector>
 
 #include <spdlog/spdlog.h>
 
+#include "persistence/batch_writer.hpp"
+#include "persistence/candle_rows.hpp"
 #include "persistence/copy_reader.hpp"
 
 namespace bourse {
@@ -25,6 +28,48 @@ pg_expected<std::optional<timestamp_ns>> last_execution(pg_connection& conn, con
 }
 
 } // namespace
+
+pg_expected<std::size_t> load_candles(pg_connection& conn, market_data_state& state, timestamp_ns before,
+                                      std::size_t history) {
+  std::size_t loaded = 0;
+  for (auto& series : state.series) {
+    // Newest first through the primary key, so the cost is `history` rows, not the whole table.
+    auto found = conn.exec("SELECT open_time_ns, open, high, low, close, volume, trade_count FROM candles "
+                           "WHERE symbol = $1 AND interval_s = $2 AND open_time_ns < $3 "
+                           "ORDER BY open_time_ns DESC LIMIT $4",
+                           state.symbol, series.interval_s(), before, static_cast<std::int64_t>(history));
+    if (!found)
+      return found.error();
+    const auto& rows = *found;
+    for (int row = rows.rows() - 1; row >= 0; --row)
+      series.restore(candle{state.symbol, series.interval_s(), rows.int64(row, 0), rows.int64(row, 1),
+                            rows.int64(row, 2), rows.int64(row, 3), rows.int64(row, 4), rows.int64(row, 5),
+                            static_cast<std::uint64_t>(rows.int64(row, 6))});
+    loaded += static_cast<std::size_t>(rows.rows());
+  }
+  return loaded;
+}
+
+pg_expected<std::size_t> store_lost_candles(pg_connection& conn, const market_data_state& state) {
+  auto rows = make_candle_rows();
+  for (const auto& series : state.series) {
+    auto newest = conn.exec("SELECT max(open_time_ns) FROM candles WHERE symbol = $1 AND interval_s = $2",
+                            state.symbol, series.interval_s());
+    if (!newest)
+      return newest.error();
+    const auto stored =
+        newest->is_null(0, 0) ? std::numeric_limits<timestamp_ns>::min() : newest->int64(0, 0);
+    for (const auto& c : series.closed())
+      if (c.open_time > stored)
+        append_candle(rows, c);
+  }
+  if (rows.empty())
+    return std::size_t{0};
+  batch_writer writer{conn};
+  if (auto written = writer.write(rows); !written)
+    return written.error();
+  return rows.size();
+}
 
 pg_expected<std::size_t> replay_executions(pg_connection& conn, market_data_state& state, timestamp_ns from) {
   std::size_t trades = 0;
@@ -64,10 +109,17 @@ recover_symbol_market_data(pg_connection& conn, const std::string& symbol, const
   auto last = last_execution(conn, symbol);
   if (!last)
     return last.error();
+  // Buckets start at multiples of their interval, all of which divide a day: each candle lies wholly
+  // before the window or inside it.
+  const timestamp_ns from =
+      *last ? utc_day_start(**last) - cfg.window_days * ns_per_day : std::numeric_limits<timestamp_ns>::max();
+  if (auto loaded = load_candles(conn, *state, from, cfg.candle_history); !loaded)
+    return loaded.error();
   if (*last)
-    if (auto replayed = replay_executions(conn, *state, utc_day_start(**last) - cfg.window_days * ns_per_day);
-        !replayed)
+    if (auto replayed = replay_executions(conn, *state, from); !replayed)
       return replayed.error();
+  if (auto stored = store_lost_candles(conn, *state); !stored)
+    return stored.error();
   if (book != nullptr)
     take_depth(*state, *book, cfg.depth);
   return state;

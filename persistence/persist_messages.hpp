@@ -10,6 +10,7 @@
 #include <caf/typed_actor.hpp>
 
 #include "actors/account/cash_journal.hpp"
+#include "actors/runtime/md_messages.hpp"
 #include "persistence/auction_records.hpp"
 #include "persistence/checkpoint_record.hpp"
 #include "persistence/durable_records.hpp"
@@ -35,6 +36,9 @@ struct persist_request {
   std::vector<account_checkpoint> checkpoints;   ///< -> account_checkpoints
   /// -> book_snapshots
   std::vector<book_snapshot_record> book_snapshots;
+  /// -> candles: closed candles of any symbol; one whose (symbol, interval, open time) is already
+  /// there is left as it is, so a duplicate never fails the batch
+  std::vector<candle> candles;
   /// True for new work that may be turned away when the queue is full (an account's new order);
   /// false for the consequences of accepted work (a book's events, an account applying a report),
   /// which are never refused: refusing them would leave memory and database apart.
@@ -77,7 +81,7 @@ typename Inspector::result_type inspect(Inspector& f, cash_movement& x) {
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, persist_request& x) {
   return f(caf::meta::type_name("persist_request"), x.symbol, x.commands, x.events, x.account, x.entries,
-           x.cash, x.lot, x.auction_commands, x.checkpoints, x.book_snapshots, x.refusable);
+           x.cash, x.lot, x.auction_commands, x.checkpoints, x.book_snapshots, x.candles, x.refusable);
 }
 
 template <class Inspector>

@@ -17,6 +17,10 @@ class table_rows {
 public:
   /// Rows for `table` with these columns, in the order add() takes the fields.
   table_rows(std::string table, std::vector<std::string> columns);
+  /// Rows for `table` that batch_writer writes with INSERT ... ON CONFLICT (`unique_key`) DO NOTHING
+  /// instead of COPY: a row whose key is already stored (or earlier in the batch) is skipped, never
+  /// failing the batch.
+  table_rows(std::string table, std::vector<std::string> columns, std::vector<std::string> unique_key);
 
   /// Appends one row; one field per column (integers, bool, strings, optional or nullopt = NULL).
   template <class... Fields>
@@ -37,6 +41,13 @@ public:
 
   /// "COPY table (columns) FROM STDIN".
   const std::string& copy_statement() const noexcept { return copy_statement_; }
+  /// True for rows written by insert_statement (constructed with a unique key).
+  bool skips_duplicates() const noexcept { return !conflict_clause_.empty(); }
+  /// Rows one insert_statement may carry (PostgreSQL takes at most 65535 parameters).
+  std::size_t max_insert_rows() const noexcept { return 65'535 / columns_.size(); }
+  /// "INSERT INTO table (columns) VALUES ($1, ...), ... ON CONFLICT (key) DO NOTHING" for `rows`
+  /// rows of parameters (at most max_insert_rows()).
+  std::string insert_statement(std::size_t rows) const;
   const std::string& table() const noexcept { return table_; }
   const std::vector<std::string>& columns() const noexcept { return columns_; }
   std::size_t size() const noexcept { return rows_; }
@@ -60,7 +71,9 @@ private:
 
   std::string table_;
   std::vector<std::string> columns_;
+  std::string target_; ///< "table (column, ...)"
   std::string copy_statement_;
+  std::string conflict_clause_; ///< " ON CONFLICT (key) DO NOTHING", empty for COPY
   std::string data_;
   std::vector<std::uint32_t> offsets_;
   std::size_t rows_ = 0;

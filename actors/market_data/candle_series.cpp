@@ -17,16 +17,20 @@ std::optional<candle> candle_series::add(timestamp_ns time, cents price, quantit
     open_->low = std::min(open_->low, price);
     open_->close = price;
     open_->volume += qty;
+    ++open_->trades;
     return std::nullopt;
   }
   std::optional<candle> closed = open_;
-  if (closed) {
-    closed_.push_back(*closed);
-    if (closed_.size() > history_)
-      closed_.pop_front();
-  }
-  open_ = candle{symbol_, interval_s_, bucket, price, price, price, price, qty};
+  if (closed)
+    restore(*closed);
+  open_ = candle{symbol_, interval_s_, bucket, price, price, price, price, qty, 1};
   return closed;
+}
+
+void candle_series::restore(const candle& closed) {
+  closed_.push_back(closed);
+  if (closed_.size() > history_)
+    closed_.pop_front();
 }
 
 std::vector<candle> candle_series::candles() const {

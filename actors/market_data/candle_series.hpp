@@ -23,6 +23,13 @@ public:
   /// trade opened a new bucket.
   std::optional<candle> add(timestamp_ns time, cents price, quantity qty);
 
+  /// Appends a closed candle older than every trade still to come (recovery: candles read back
+  /// from the `candles` table, oldest first); the series keeps the newest `history`.
+  void restore(const candle& closed);
+
+  /// Closed candles oldest first (at most `history`).
+  const std::deque<candle>& closed() const noexcept { return closed_; }
+
   /// Closed candles oldest first, then the open one.
   std::vector<candle> candles() const;
 

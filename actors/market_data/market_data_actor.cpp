@@ -7,6 +7,7 @@
 
 #include "actors/common/checked_math.hpp"
 #include "actors/market_data/depth_diff.hpp"
+#include "persistence/journal_link.hpp"
 
 namespace bourse {
 namespace {
@@ -32,8 +33,8 @@ ticker make_ticker(const market_data_state& st) {
 
 class md_shell {
 public:
-  md_shell(market_data_actor::pointer self, std::shared_ptr<market_data_state> state)
-      : self_(self), st_(std::move(state)) {
+  md_shell(market_data_actor::pointer self, std::shared_ptr<market_data_state> state, persistence_actor store)
+      : self_(self), st_(std::move(state)), journal_(self, std::move(store), "market data " + st_->symbol) {
     // nop
   }
 
@@ -91,8 +92,16 @@ private:
     }
     if (st.md_seq > 0 || !u.trades.empty())
       publish(caf::make_message(make_ticker(st)));
-    for (auto& c : closed)
-      publish(caf::make_message(std::move(c)));
+    for (const auto& c : closed)
+      publish(caf::make_message(c));
+    if (!closed.empty() && journal_) {
+      persist_request request;
+      request.symbol = st.symbol;
+      request.candles = std::move(closed);
+      journal_.send(std::move(request), [](bool) {
+        // nop: the link logs a failed write; the candles stay in memory and in the executions
+      });
+    }
   }
 
   /// Sends one message, built once, to every subscriber that has credit.
@@ -115,6 +124,7 @@ private:
 
   market_data_actor::pointer self_;
   std::shared_ptr<market_data_state> st_;
+  journal_link<market_data_actor::pointer> journal_; ///< closed candles -> `candles` table
 };
 
 } // namespace
@@ -147,13 +157,14 @@ market_data_state::market_data_state(std::string sym, credit_policy policy, std:
     series.emplace_back(symbol, interval, candle_history);
 }
 
-market_data_actor spawn_market_data(caf::actor_system& sys, std::shared_ptr<market_data_state> state) {
+market_data_actor spawn_market_data(caf::actor_system& sys, std::shared_ptr<market_data_state> state,
+                                    persistence_actor store) {
   // State as a spawn argument: CAF 0.17 spawns argument-less function actors through a null tuple.
   return sys.spawn(
-      [](market_data_actor::pointer self, std::shared_ptr<market_data_state> st) {
-        return md_shell::behavior(std::make_shared<md_shell>(self, std::move(st)));
+      [](market_data_actor::pointer self, std::shared_ptr<market_data_state> st, persistence_actor journal) {
+        return md_shell::behavior(std::make_shared<md_shell>(self, std::move(st), std::move(journal)));
       },
-      std::move(state));
+      std::move(state), std::move(store));
 }
 
 } // namespace bourse

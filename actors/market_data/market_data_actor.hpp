@@ -9,6 +9,7 @@
 #include "actors/market_data/candle_series.hpp"
 #include "actors/market_data/subscriber_set.hpp"
 #include "actors/runtime/interfaces.hpp"
+#include "persistence/persist_messages.hpp"
 
 namespace bourse {
 
@@ -38,6 +39,9 @@ void record_trade(market_data_state& st, const trade_print& t, std::vector<candl
 /// Spawns the market-data actor of `state`'s symbol: it turns book updates into an L2 delta stream
 /// (sequenced), trades, an L1 ticker and OHLCV candles, and sends each event as one shared message
 /// to every subscriber, conflating or dropping slow ones by credit; it monitors its subscribers.
-market_data_actor spawn_market_data(caf::actor_system& sys, std::shared_ptr<market_data_state> state);
+/// With a `store`, the candles each update closed go to it in one persist_request, after the
+/// update's events are published and without waiting for its ack (a failed write is logged).
+market_data_actor spawn_market_data(caf::actor_system& sys, std::shared_ptr<market_data_state> state,
+                                    persistence_actor store = {});
 
 } // namespace bourse

@@ -104,11 +104,13 @@ exchange build_exchange(caf::actor_system& sys, const std::vector<instrument>& i
     auto md_state = recovered_md != cfg.recovered_market_data.end()
                         ? recovered_md->second
                         : std::make_shared<market_data_state>(inst.symbol, cfg.market_data);
-    start_supervised(ex.books_supervisor, {"md." + inst.symbol, [&sys, where, md_state] {
-                                             auto h = spawn_market_data(sys, md_state);
-                                             where->put_market_data(md_state->symbol, h);
-                                             return caf::actor_cast<caf::actor>(h);
-                                           }});
+    // The books' journal also takes the closed candles.
+    start_supervised(ex.books_supervisor,
+                     {"md." + inst.symbol, [&sys, where, md_state, store = cfg.book.persistence] {
+                        auto h = spawn_market_data(sys, md_state, store);
+                        where->put_market_data(md_state->symbol, h);
+                        return caf::actor_cast<caf::actor>(h);
+                      }});
     auto recovered = cfg.recovered_books.find(inst.symbol);
     auto state =
         recovered != cfg.recovered_books.end() ? recovered->second : std::make_shared<book_state>(inst);

@@ -54,7 +54,7 @@ struct exchange_config {
   cents starting_cash = 10'000'000;
   risk_limits limits;
   /// Books rebuilt from the journal (persistence/book_recovery.hpp), by symbol; instruments without
-  /// one start empty. Set `book.persistence` to journal every command.
+  /// one start empty. Set `book.persistence` to journal every command (and the closed candles).
   std::map<std::string, std::shared_ptr<book_state>> recovered_books;
   /// Accounts rebuilt from their journals (persistence/account_recovery.hpp), by id; others open
   /// with the starting cash. Set `account.persistence` to journal every change.

@@ -75,6 +75,7 @@ struct candle {
   cents low = 0;
   cents close = 0;
   quantity volume = 0;
+  std::uint64_t trades = 0; ///< trades in the bucket
   friend bool operator==(const candle&, const candle&) = default;
 };
 
@@ -123,7 +124,7 @@ typename Inspector::result_type inspect(Inspector& f, ticker& x) {
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, candle& x) {
   return f(caf::meta::type_name("candle"), x.symbol, x.interval_s, x.open_time, x.open, x.high, x.low,
-           x.close, x.volume);
+           x.close, x.volume, x.trades);
 }
 
 template <class Inspector>

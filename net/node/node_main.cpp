@@ -23,6 +23,7 @@
 #include "net/node/vendor_routes.hpp"
 #include "persistence/auction_recovery.hpp"
 #include "persistence/exchange_recovery.hpp"
+#include "persistence/order_projection_actor.hpp"
 #include "persistence/persistence_actor.hpp"
 #include "persistence/pg_connection.hpp"
 
@@ -119,6 +120,10 @@ int run(config::settings s, node::stop_signal& stop) {
   exchange_cfg.starting_cash = s.game.starting_cash_cents;
   exchange_cfg.session.day_length = std::chrono::seconds(catalog.clock.seconds_per_day);
   auto exchange = build_exchange(sys, listed, exchange_cfg);
+  caf::actor projection;
+  if (s.database.orders_projection_ms > 0)
+    projection = spawn_order_projection(
+        sys, {database.url(), std::chrono::milliseconds(s.database.orders_projection_ms)});
 
   auto bot_board = std::make_shared<bot_status_board>();
   gateway_actor gateway;
@@ -155,6 +160,8 @@ int run(config::settings s, node::stop_signal& stop) {
     sys.middleman().unpublish(gateway, s.node.actor_port);
     caf::anon_send_exit(gateway, caf::exit_reason::user_shutdown);
   }
+  if (projection)
+    caf::anon_send_exit(projection, caf::exit_reason::user_shutdown);
   shutdown(exchange);
   caf::anon_send_exit(persistence, caf::exit_reason::user_shutdown); // writes what is queued first
   return 0;

@@ -121,12 +121,20 @@ TEST(settings_loader, validate_rejects_inconsistent_settings) {
   EXPECT_THROW(load({"--database.commit_batch_rows", "0"}), config_error);
   EXPECT_THROW(load({"--database.book_snapshot_every", "0"}), config_error);
   EXPECT_THROW(load({"--database.account_checkpoint_every", "-5"}), config_error);
+  EXPECT_THROW(load({"--database.orders_projection_ms", "-1"}), config_error);
+  EXPECT_THROW(load({"--database.orders_projection_ms", "60001"}), config_error);
 }
 
 TEST(settings_loader, snapshot_and_checkpoint_intervals_reach_the_settings) {
   const auto s = load({"--database.book_snapshot_every", "20", "--database.account_checkpoint_every", "7"});
   EXPECT_EQ(s.database.book_snapshot_every, 20);
   EXPECT_EQ(s.database.account_checkpoint_every, 7);
+}
+
+TEST(settings_loader, the_orders_projection_interval_reaches_the_settings_and_zero_turns_it_off) {
+  EXPECT_EQ(load({}).database.orders_projection_ms, 500);
+  EXPECT_EQ(load({"--database.orders_projection_ms", "0"}).database.orders_projection_ms, 0);
+  EXPECT_EQ(load({"--database.orders_projection_ms", "250"}).database.orders_projection_ms, 250);
 }
 
 TEST(settings_loader, help_is_reported) {

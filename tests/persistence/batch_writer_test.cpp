@@ -42,6 +42,14 @@ protected:
                        "taker_side", "price", "quantity", "time_ns"}};
   }
 
+  /// Rows of the candles table, written skipping duplicates (as journal_tables does).
+  static table_rows candles() {
+    return table_rows{
+        "candles",
+        {"symbol", "interval_s", "open_time_ns", "open", "high", "low", "close", "volume", "trade_count"},
+        {"symbol", "interval_s", "open_time_ns"}};
+  }
+
   pg_connection conn_ = pg_connection::open(test::postgres_environment::postgres().create_database()).value();
   batch_writer writer_{conn_};
 };
@@ -109,6 +117,40 @@ TEST_F(batch_writer_test, duplicate_row_aborts_the_batch_and_the_writer_goes_on)
   append_book_event(events, "ACME", fill(1));
   ASSERT_TRUE(writer_.write(events));
   EXPECT_EQ(count("book_events"), 1);
+}
+
+TEST_F(batch_writer_test, rows_of_a_table_that_skips_duplicates_never_fail_the_batch) {
+  auto first = candles();
+  first.add("ACME", 60, 0, 100, 110, 90, 105, 7, 3);
+  ASSERT_TRUE(writer_.write(first));
+  auto events = make_book_event_rows();
+  append_book_event(events, "ACME", fill(1));
+  auto again = candles();
+  again.add("ACME", 60, 0, 1, 1, 1, 1, 1, 1); // already stored: kept as it was
+  again.add("ACME", 60, 60'000'000'000, 105, 106, 104, 106, 2, 1);
+  again.add("ACME", 60, 60'000'000'000, 1, 1, 1, 1, 1, 1); // twice in this batch: the first wins
+  const table_rows* batch[] = {&events, &again};
+  ASSERT_TRUE(writer_.write(batch));
+  EXPECT_EQ(count("book_events"), 1);
+  EXPECT_EQ(count("candles"), 2);
+  EXPECT_EQ(conn_.exec("SELECT sum(volume) FROM candles").value().int64(0, 0), 9);
+}
+
+TEST_F(batch_writer_test, a_table_that_skips_duplicates_goes_in_several_statements_atomically) {
+  auto rows = candles();
+  const auto n = static_cast<std::int64_t>(rows.max_insert_rows()) + 10;
+  for (std::int64_t i = 0; i < n; ++i)
+    rows.add("ACME", 1, i * 1'000'000'000, 100, 100, 100, 100, 1, 1);
+  ASSERT_TRUE(writer_.write(rows));
+  EXPECT_EQ(count("candles"), n);
+  rows.clear();
+  for (std::int64_t i = 0; i < n; ++i)
+    rows.add("OTHER", 1, i * 1'000'000'000, 100, 100, 100, 100, 1, 1);
+  rows.add("OTHER", 1, 0, 100, 100, 100, 100, -1, 1); // violates volume >= 0, in the second statement
+  const auto written = writer_.write(rows);
+  ASSERT_FALSE(written);
+  EXPECT_EQ(written.error().sqlstate, "23514");
+  EXPECT_EQ(count("candles"), n); // the first statement was rolled back with it
 }
 
 TEST_F(batch_writer_test, empty_batch_writes_nothing) {

@@ -110,11 +110,40 @@ TEST_F(market_data_recovery_test,
   EXPECT_EQ(std::get<7>(after.day), 6U);
 }
 
-TEST_F(market_data_recovery_test, trades_before_the_window_are_not_replayed_but_the_last_day_always_is) {
+TEST_F(market_data_recovery_test, closed_candles_older_than_the_window_survive_a_restart) {
+  deposit_shares();
+  trade_at(today - 20 * day + 10 * second, 10'000, 1);
+  trade_at(today - 9 * day + 3'600 * second, 10'010, 2);
+  trade_at(today - 9 * day + 7'205 * second, 10'020, 1);
+  trade_at(today - 2 * day, 10'030, 1); // inside the 7-day window
+  trade_at(today + second, 10'040, 2);
+  const auto live = view("AAA", 7);
+  settled_hashes();                      // and every closed candle written
+  ASSERT_EQ(live.candles[5].size(), 4U); // 1 d: three closed (two before the window), today open
+  ASSERT_EQ(live.candles[4].size(), 5U); // 1 h
+  EXPECT_EQ(live.candles[4][1],
+            (candle{"AAA", 3'600, today - 9 * day + 3'600 * second, 10'010, 10'010, 10'010, 10'010, 2, 1}));
+  EXPECT_EQ(count("SELECT count(*) FROM candles WHERE symbol = 'AAA' AND interval_s = 86400"), 3);
+  // As if a crash lost the writes of the candles inside the window: recovery rebuilds and rewrites them.
+  ASSERT_TRUE(conn_.exec("DELETE FROM candles WHERE open_time_ns >= $1", today - 2 * day));
+
+  restart();
+  EXPECT_EQ(view("AAA", 7), live);
+  EXPECT_EQ(count("SELECT count(*) FROM candles WHERE symbol = 'AAA' AND interval_s = 86400"), 3);
+  // The restarted actor goes on storing the candles it closes.
+  trade_at(today + day, 10'050, 1);
+  EXPECT_EQ(view("AAA", 8).candles[5].size(), 5U);
+  settled_hashes();
+  EXPECT_EQ(count("SELECT count(*) FROM candles WHERE symbol = 'AAA' AND interval_s = 86400"), 4);
+}
+
+TEST_F(market_data_recovery_test,
+       trades_before_the_window_are_not_replayed_but_their_stored_candles_are_read) {
   deposit_shares();
   trade_at(today - 10 * day, 10'000, 1);
   trade_at(today - day + second, 10'010, 2);
   trade_at(today + 5 * second, 10'020, 3);
+  view("AAA", 6);
   settled_hashes();
   market_data_recovery_config cfg;
   cfg.window_days = 1;
@@ -124,15 +153,20 @@ TEST_F(market_data_recovery_test, trades_before_the_window_are_not_replayed_but_
   ASSERT_TRUE(states);
   const auto& st = *states->at("AAA");
   const auto daily = st.series.back().candles();
-  ASSERT_EQ(daily.size(), 2U);
-  EXPECT_EQ(daily.front().open_time, today - day);
+  ASSERT_EQ(daily.size(), 3U);
+  EXPECT_EQ(daily[0].open_time, today - 10 * day); // from the candles table
+  EXPECT_EQ(daily[1].open_time, today - day);      // replayed
+  EXPECT_EQ(daily[1].volume, 2);
   EXPECT_EQ(st.day.trades, 1U);
   EXPECT_EQ(st.day.last, 10'020);
   EXPECT_EQ(st.day_start, today);
   cfg.window_days = 0;
+  cfg.candle_history = 1;
   auto narrow = recover_market_data(conn_, table_, *books, cfg);
   ASSERT_TRUE(narrow);
-  EXPECT_EQ(narrow->at("AAA")->series.back().candles().size(), 1U);
+  const auto newest = narrow->at("AAA")->series.back().candles();
+  ASSERT_EQ(newest.size(), 2U); // the newest stored closed candle, then today's open one
+  EXPECT_EQ(newest[0].open_time, today - day);
   EXPECT_EQ(narrow->at("AAA")->day.volume, 3);
 }
 

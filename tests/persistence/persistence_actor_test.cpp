@@ -167,6 +167,27 @@ TEST_F(persistence_actor_test, fills_become_executions_and_acks_name_increasing_
   EXPECT_EQ(count("SELECT count(*) FROM account_journal WHERE user_id = 8 AND kind = 'PLACE'"), 2);
 }
 
+TEST_F(persistence_actor_test, a_candle_already_stored_fails_no_request_of_its_batch) {
+  auto p = spawn_persistence(sys_, config());
+  const candle minute{"AAA", 60, 0, 10'000, 10'010, 9'990, 10'005, 30, 4};
+  persist_request closed;
+  closed.symbol = "AAA";
+  closed.candles = {minute};
+  closed.refusable = false;
+  ASSERT_EQ(persist_all(p, {closed})[0].reason, reason_code::none);
+  auto again = closed; // re-closed after a recovery, beside other senders' rows
+  again.candles.push_back(candle{"AAA", 60, 60'000'000'000, 10'005, 10'005, 10'005, 10'005, 1, 1});
+  const auto acks = persist_all(p, {book_request("AAA", 1, 2), again, place_request(8, 1)});
+  ASSERT_EQ(acks.size(), 3u);
+  for (const auto& ack : acks)
+    EXPECT_EQ(ack.reason, reason_code::none);
+  EXPECT_EQ(count("SELECT count(*) FROM book_commands WHERE symbol = 'AAA'"), 2);
+  EXPECT_EQ(count("SELECT count(*) FROM account_journal WHERE user_id = 8"), 1);
+  EXPECT_EQ(count("SELECT count(*) FROM candles WHERE symbol = 'AAA' AND interval_s = 60"), 2);
+  EXPECT_EQ(count("SELECT trade_count FROM candles WHERE symbol = 'AAA' AND open_time_ns = 0"), 4);
+  EXPECT_EQ(stats(p).failed, 0u);
+}
+
 TEST_F(persistence_actor_test, full_queue_refuses_new_orders_with_busy_and_keeps_what_it_accepted) {
   std::promise<void> release;
   auto released = release.get_future().share();

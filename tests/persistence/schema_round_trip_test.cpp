@@ -55,9 +55,9 @@ std::vector<table_rows> one_row_per_table() {
                                                          "filled_quantity",
                                                          "created_ns",
                                                          "updated_ns"});
-  tables.back().add(1, "ACME", 17, 1, "c-1", "BUY", "STOP_LIMIT", "GTD", big, big - 1, big, 100, big, true,
-                    true, "DECREMENT", "OPEN", std::nullopt, 0, 1, 2);
-  tables.back().add(2, "ACME", std::nullopt, 1, "c-2", "SELL", "MARKET", "IOC", 0, 0, 5, 0, 0, false, false,
+  tables.back().add(1, "ACME", 17, 1, -1, "BUY", "STOP_LIMIT", "GTD", big, big - 1, big, 100, big, true, true,
+                    "DECREMENT", "OPEN", std::nullopt, 0, 1, 2);
+  tables.back().add(2, "ACME", std::nullopt, 1, 2, "SELL", "MARKET", "IOC", 0, 0, 5, 0, 0, false, false,
                     "CANCEL_NEWEST", "REJECTED", "NO_LIQUIDITY", 0, 3, 3);
   tables.emplace_back("executions",
                       std::vector<std::string>{"symbol", "seq", "maker_order_id", "maker_user_id",
@@ -156,9 +156,9 @@ TEST(schema, client_order_id_is_unique_per_user) {
   const char* insert = "INSERT INTO orders (symbol, user_id, client_order_id, side, type, tif, quantity, stp,"
                        " status, created_ns, updated_ns) VALUES ('ACME', $1, $2, 'BUY', 'LIMIT', 'GTC', 1,"
                        " 'CANCEL_NEWEST', 'OPEN', 0, 0)";
-  ASSERT_TRUE(conn.exec(insert, 1, "c-1"));
-  ASSERT_TRUE(conn.exec(insert, 2, "c-1"));
-  const auto again = conn.exec(insert, 1, "c-1");
+  ASSERT_TRUE(conn.exec(insert, 1, 11));
+  ASSERT_TRUE(conn.exec(insert, 2, 11));
+  const auto again = conn.exec(insert, 1, 11);
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().sqlstate, "23505");
 }

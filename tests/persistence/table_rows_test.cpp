@@ -13,6 +13,16 @@ TEST(table_rows, builds_the_copy_statement) {
   EXPECT_TRUE(rows.empty());
 }
 
+TEST(table_rows, a_table_with_a_unique_key_builds_an_insert_that_skips_duplicates) {
+  const table_rows copied{"t", {"a", "b", "c"}};
+  EXPECT_FALSE(copied.skips_duplicates());
+  const table_rows rows{"t", {"a", "b", "c"}, {"a", "b"}};
+  EXPECT_TRUE(rows.skips_duplicates());
+  EXPECT_EQ(rows.max_insert_rows(), 21'845U);
+  EXPECT_EQ(rows.insert_statement(2),
+            "INSERT INTO t (a, b, c) VALUES ($1, $2, $3), ($4, $5, $6) ON CONFLICT (a, b) DO NOTHING");
+}
+
 TEST(table_rows, keeps_fields_and_nulls) {
   table_rows rows{"t", {"a", "b", "c"}};
   rows.add(std::int64_t{-5}, std::nullopt, false);

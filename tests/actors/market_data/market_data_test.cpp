@@ -1,5 +1,7 @@
 #include "actors/market_data/market_data_actor.hpp"
 
+#include <optional>
+
 #include <caf/send.hpp>
 #include <caf/typed_event_based_actor.hpp>
 
@@ -44,11 +46,35 @@ md_update update(cents bid, quantity qty, timestamp_ns time, quantity traded = 0
   return u;
 }
 
+/// What a stand-in persistence actor was sent; it keeps acks unanswered until `answer` is set.
+struct held_store {
+  std::vector<persist_request> requests;
+  std::vector<caf::typed_response_promise<durable_ack>> acks;
+  std::optional<reason_code> answer;
+};
+
+persistence_actor spawn_store(caf::actor_system& sys, std::shared_ptr<held_store> log) {
+  auto store = [](persistence_actor::pointer self,
+                  std::shared_ptr<held_store> log) -> persistence_actor::behavior_type {
+    return {
+        [self, log](atoms::persist, persist_request& r) -> caf::result<durable_ack> {
+          log->requests.push_back(std::move(r));
+          if (log->answer)
+            return durable_ack{*log->answer, 0};
+          log->acks.push_back(self->make_response_promise<durable_ack>());
+          return log->acks.back();
+        },
+        [](caf::get_atom, atoms::persist) { return persistence_stats{}; },
+    };
+  };
+  return sys.spawn(store, std::move(log));
+}
+
 class market_data_test : public actor_fixture {
 protected:
-  market_data_actor spawn(credit_policy policy) {
+  market_data_actor spawn(credit_policy policy, persistence_actor store = {}) {
     state_ = std::make_shared<market_data_state>("AAA", policy);
-    return spawn_market_data(sys_, state_);
+    return spawn_market_data(sys_, state_, std::move(store));
   }
   std::shared_ptr<market_data_state> state_;
 };
@@ -107,7 +133,7 @@ TEST_F(market_data_test, trades_build_candles_and_the_daily_summary) {
   run();
   EXPECT_EQ(log->trades.size(), 4u);
   ASSERT_EQ(log->candles.size(), 1u); // the 1 s candle closed by the last trade
-  EXPECT_EQ(log->candles[0], (candle{"AAA", 1, t0, 10'000, 10'010, 9'990, 9'990, 9}));
+  EXPECT_EQ(log->candles[0], (candle{"AAA", 1, t0, 10'000, 10'010, 9'990, 9'990, 9, 3}));
   auto minute = ask<std::vector<candle>>(md, caf::get_atom::value, atoms::candles::value, std::int64_t{60});
   ASSERT_TRUE(minute);
   ASSERT_EQ(minute->size(), 1u);
@@ -120,6 +146,39 @@ TEST_F(market_data_test, trades_build_candles_and_the_daily_summary) {
   EXPECT_EQ(day->low, 9'990);
   EXPECT_EQ(day->last, 10'020);
   EXPECT_EQ(day->notional, 10'000 * 3 + 10'010 * 4 + 9'990 * 2 + 10'020);
+}
+
+TEST_F(market_data_test, closed_candles_go_to_the_store_while_events_flow_without_its_ack) {
+  auto store = std::make_shared<held_store>();
+  auto md = spawn(credit_policy{}, spawn_store(sys_, store));
+  auto log = std::make_shared<received>();
+  auto sub = spawn_recorder(sys_, log);
+  ASSERT_TRUE(ask<l2_snapshot>(md, atoms::subscribe::value, sub));
+  const timestamp_ns t0 = 28'333'333LL * 60 * second; // a whole minute
+  caf::anon_send(md, atoms::update::value, update(10'000, 5, t0, 3));
+  caf::anon_send(md, atoms::update::value, update(10'010, 5, t0 + second / 2, 4));
+  caf::anon_send(md, atoms::update::value, update(10'020, 5, t0 + 61 * second, 1)); // closes 1 s and 1 m
+  run();
+  ASSERT_EQ(store->requests.size(), 1u);
+  EXPECT_FALSE(store->requests[0].refusable);
+  EXPECT_EQ(store->requests[0].candles,
+            (std::vector<candle>{{"AAA", 1, t0, 10'000, 10'010, 10'000, 10'010, 7, 2},
+                                 {"AAA", 60, t0, 10'000, 10'010, 10'000, 10'010, 7, 2}}));
+  // No ack came back, yet the next trade is published and its closed candle handed on; a write
+  // that fails is only logged.
+  store->answer = reason_code::persistence_failed;
+  caf::anon_send(md, atoms::update::value, update(10'030, 5, t0 + 62 * second, 2));
+  caf::anon_send(md, atoms::update::value, update(10'040, 5, t0 + 63 * second, 1));
+  run();
+  EXPECT_EQ(log->trades.size(), 5u);
+  EXPECT_EQ(log->candles.size(), 4u);
+  ASSERT_EQ(store->requests.size(), 3u);
+  EXPECT_EQ(store->requests[1].candles,
+            (std::vector<candle>{{"AAA", 1, t0 + 61 * second, 10'020, 10'020, 10'020, 10'020, 1, 1}}));
+  auto seconds = ask<std::vector<candle>>(md, caf::get_atom::value, atoms::candles::value, std::int64_t{1});
+  ASSERT_TRUE(seconds);
+  EXPECT_EQ(seconds->size(), 4u);
+  store->acks.clear(); // they hold the market-data actor, which holds the store
 }
 
 TEST_F(market_data_test, a_dead_subscriber_is_removed) {
