@@ -298,7 +298,8 @@ reason_code account::sell_outside_book(std::uint64_t hold_ref, std::string_view 
     escrow->second.second -= escrowed ? qty : 0;
     release_hold(hold_ref); // any rest of the escrow goes back to free spot
   }
-  post({.reason = cash_reason::auction, .client_ref = hold_ref, .symbol = std::string{symbol}, .free = price});
+  post(
+      {.reason = cash_reason::auction, .client_ref = hold_ref, .symbol = std::string{symbol}, .free = price});
   return reason_code::none;
 }
 
