@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <utility>
 
 namespace bourse::net::api {
@@ -24,10 +25,13 @@ void ask_actor(caf::actor_system& sys, const Handle& target, std::chrono::millis
                reason_code not_found_code, Ts... xs) {
   if (!target)
     return respond(http::error_response(not_found_code));
+  // The responder holds the connection's strand: it is released as soon as it answered, not when
+  // CAF destroys the task actor, which may be after the server and its io_context are gone.
+  auto once = std::make_shared<http::responder>(std::move(respond));
   spawn_task(sys, [=](caf::event_based_actor* self) {
     self->request(target, timeout, xs...)
-        .then([respond, on_reply](Result& reply) { respond(on_reply(reply)); },
-              [respond](caf::error& err) { respond(http::error_response(to_reason(err))); });
+        .then([once, on_reply](Result& reply) { std::exchange(*once, {})(on_reply(reply)); },
+              [once](caf::error& err) { std::exchange(*once, {})(http::error_response(to_reason(err))); });
   });
 }
 
