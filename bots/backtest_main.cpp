@@ -11,6 +11,7 @@
 
 #include <boost/json/serialize.hpp>
 
+#include "bots/backtest/market_command.hpp"
 #include "bots/backtest/realism_report.hpp"
 #include "bots/backtest/realism_sources.hpp"
 #include "bots/backtest/recorded_bars.hpp"
@@ -216,18 +217,11 @@ int realism_command(const realism_options& o) {
       o.database.empty() ? read_trades_csv(o.trades_csv) : read_executions(o.database, o.symbol);
   const auto simulated =
       measure_facts(interval_log_returns(trades, static_cast<timestamp_ns>(o.interval_s * 1e9)));
-  const auto reference = load_ohlcv_csv(o.reference);
-  if (!reference.ok())
-    throw std::invalid_argument(o.reference + ": " + reference.errors.front().detail);
-  std::vector<price_point> closes;
-  for (const auto& b : reference.bars)
-    closes.push_back({b.time, b.close});
-  const auto real = measure_facts(log_returns(closes));
   std::optional<book_facts> books;
   if (!o.books_csv.empty())
     books = measure_books(read_books_csv(o.books_csv), o.tick);
   std::cout << trades.size() << " trades, " << o.interval_s << " s returns\n"
-            << format_realism_table(simulated, real, books);
+            << format_realism_table(simulated, daily_close_facts(o.reference), books);
   return 0;
 }
 
@@ -272,12 +266,37 @@ int main(int argc, char** argv) {
   realism->add_option("--reference", realism_opts.reference, "real daily OHLCV series to compare with")
       ->check(CLI::ExistingFile);
 
+  market_options market_opts;
+  auto* market = app.add_subcommand(
+      "market", "simulate the fleet's bots on one symbol against one order book in simulated time, and "
+                "print the realism table (docs/market-realism.md)");
+  market->add_option("--market", market_opts.setup.market_file, "market file (instruments, game clock)")
+      ->check(CLI::ExistingFile);
+  market->add_option("--root", market_opts.setup.root, "directory holding node_modules/ (series paths)");
+  market->add_option("--fleet", market_opts.setup.fleet_file, "fleet file (bots/fleet.toml format)")
+      ->check(CLI::ExistingFile);
+  market->add_option("--symbol", market_opts.setup.symbol, "symbol whose bots are simulated");
+  market->add_option("--minutes", market_opts.minutes, "simulated minutes")->check(CLI::PositiveNumber);
+  market->add_option("--latency-ms", market_opts.latency_ms, "bot to book and book to bot latency, ms")
+      ->check(CLI::NonNegativeNumber);
+  market->add_option("--seed", market_opts.setup.seed, "1 = the fleet's seeds; others shift every bot's seed")
+      ->check(CLI::PositiveNumber);
+  market->add_option("--trades-out", market_opts.trades_out, "write trades CSV time_ns,price,qty");
+  market->add_option("--books-out", market_opts.books_out,
+                     "write book samples CSV time_ns,bid,ask,depth (1/s)");
+  market->add_option("--interval-s", market_opts.interval_s, "return interval, seconds")
+      ->check(CLI::PositiveNumber);
+  market->add_option("--reference", market_opts.reference, "real daily OHLCV series to compare with")
+      ->check(CLI::ExistingFile);
+
   CLI11_PARSE(app, argc, argv);
   try {
     if (run->parsed())
       return run_command(run_opts, run_params, json_path, svg_path);
     if (realism->parsed())
       return realism_command(realism_opts);
+    if (market->parsed())
+      return market_command(market_opts, std::cout);
     return sweep_command(sweep_opts, sweep_axes, threads);
   } catch (const std::exception& e) {
     std::cerr << "bourse-backtest: " << e.what() << '\n';

@@ -2,6 +2,9 @@
 
 #include <iomanip>
 #include <sstream>
+#include <stdexcept>
+
+#include "bots/data/ohlcv_loader.hpp"
 
 namespace bourse::bots {
 
@@ -37,6 +40,16 @@ std::string format_realism_table(const stylized_facts& simulated, const stylized
     out << std::setprecision(1) << std::setw(12) << books->mean_depth << std::setw(16) << "-" << '\n';
   }
   return out.str();
+}
+
+stylized_facts daily_close_facts(const std::string& path) {
+  const auto reference = load_ohlcv_csv(path);
+  if (!reference.ok())
+    throw std::invalid_argument(path + ": " + reference.errors.front().detail);
+  std::vector<price_point> closes;
+  for (const auto& b : reference.bars)
+    closes.push_back({b.time, b.close});
+  return measure_facts(log_returns(closes));
 }
 
 } // namespace bourse::bots

@@ -12,4 +12,8 @@ namespace bourse::bots {
 std::string format_realism_table(const stylized_facts& simulated, const stylized_facts& real,
                                  const std::optional<book_facts>& books);
 
+/// The facts of the daily-close log returns in OHLCV CSV `path` (the real series the table compares
+/// with). Throws std::invalid_argument naming the file and the first bad row.
+stylized_facts daily_close_facts(const std::string& path);
+
 } // namespace bourse::bots
