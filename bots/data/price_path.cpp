@@ -1,6 +1,7 @@
 #include "bots/data/price_path.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "bots/data/date_parse.hpp"
 #include "bots/data/decimal.hpp"
@@ -16,6 +17,26 @@ price_path price_path::from_closes(const std::vector<bar>& bars, timestamp_ns cl
   for (const auto& b : bars)
     points.push_back({b.time + close_offset, b.close});
   return price_path(std::move(points));
+}
+
+price_path price_path::geometric_daily_fill(cents tick) const {
+  constexpr timestamp_ns day = 86'400'000'000'000;
+  std::vector<price_point> out;
+  for (std::size_t i = 0; i < points_.size(); ++i) {
+    out.push_back(points_[i]);
+    if (i + 1 == points_.size() || points_[i].price <= 0 || points_[i + 1].price <= 0)
+      continue;
+    const auto& from = points_[i];
+    const auto& to = points_[i + 1];
+    const double span = static_cast<double>(to.time - from.time);
+    const double log_ratio = std::log(static_cast<double>(to.price) / static_cast<double>(from.price));
+    for (timestamp_ns t = from.time + day; t < to.time; t += day) {
+      const double price =
+          static_cast<double>(from.price) * std::exp(log_ratio * static_cast<double>(t - from.time) / span);
+      out.push_back({t, std::max<cents>(tick, std::llround(price / static_cast<double>(tick)) * tick)});
+    }
+  }
+  return price_path(std::move(out));
 }
 
 cents price_path::at(timestamp_ns t) const noexcept {

@@ -28,6 +28,11 @@ public:
   /// The closes of `bars`, each stamped at its bar's time plus `close_offset` ns.
   static price_path from_closes(const std::vector<bar>& bars, timestamp_ns close_offset);
 
+  /// The path with a point added at every whole day (86,400 s after a point) strictly between two
+  /// points, its price on the geometric (log-linear) line between them, rounded to `tick` cents. For
+  /// sparse series (monthly closes) whose steps would otherwise jump tens of percent in one game day.
+  price_path geometric_daily_fill(cents tick) const;
+
   /// Price in cents at `t`: the last point with time <= t; 0 before the first point.
   cents at(timestamp_ns t) const noexcept;
   const std::vector<price_point>& points() const noexcept { return points_; }

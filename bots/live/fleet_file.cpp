@@ -34,14 +34,15 @@ risk_limits read_risk(const toml::table* t, const std::string& where) {
   if (!t)
     return r;
   static constexpr std::string_view known[] = {
-      "max_position",          "max_order_qty",         "max_loss",      "max_losing_streak", "cooldown_ms",
-      "max_spread_for_market", "max_orders_per_window", "rate_window_ms"};
+      "max_position",          "max_order_qty",         "max_loss",       "max_losing_streak", "cooldown_ms",
+      "max_spread_for_market", "max_orders_per_window", "rate_window_ms", "loss_window_ms"};
   for (const auto& [key, node] : *t)
     if (std::find(std::begin(known), std::end(known), key.str()) == std::end(known))
       fail(where + "unknown risk key " + std::string(key.str()));
   r.max_position = integer(*t, "max_position", r.max_position, where);
   r.max_order_qty = integer(*t, "max_order_qty", r.max_order_qty, where);
   r.max_loss = integer(*t, "max_loss", r.max_loss, where);
+  r.loss_window_ns = integer(*t, "loss_window_ms", 0, where) * ns_per_ms;
   r.max_losing_streak = static_cast<std::size_t>(integer(*t, "max_losing_streak", 0, where));
   r.cooldown_ns = integer(*t, "cooldown_ms", 0, where) * ns_per_ms;
   r.max_spread_for_market = integer(*t, "max_spread_for_market", r.max_spread_for_market, where);

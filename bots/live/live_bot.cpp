@@ -316,6 +316,9 @@ private:
     if (ctx_->risk().killed() && state_ != "killed") {
       set_state("killed");
       notify("kill switch: P&L " + std::to_string(ctx_->pnl()) + " cents");
+    } else if (!ctx_->risk().killed() && state_ == "killed") {
+      set_state("running"); // a loss window ended (risk_limits::loss_window_ns)
+      notify("kill switch re-armed: P&L " + std::to_string(ctx_->pnl()) + " cents");
     }
   }
 

@@ -72,8 +72,7 @@ price_path scaled(const std::vector<price_point>& points, std::int64_t scale) {
   return price_path(std::move(out));
 }
 
-price_path load_series(const reader& in, const toml::table& series, const std::filesystem::path& root) {
-  const reader sin{in.file, series, in.prefix + "series."};
+price_path read_series(const reader& sin, const reader& in, const std::filesystem::path& root) {
   const auto path = root / sin.text("file", "");
   const auto format = sin.text("format", "ohlcv");
   const auto scale = sin.integer("scale", 1, 1);
@@ -92,6 +91,13 @@ price_path load_series(const reader& in, const toml::table& series, const std::f
     return scaled(found->second.points(), scale);
   }
   fail(in.file, sin.key("format"), "expected ohlcv or stocks");
+}
+
+price_path load_series(const reader& in, const toml::table& series, const std::filesystem::path& root,
+                       cents tick) {
+  const reader sin{in.file, series, in.prefix + "series."};
+  auto path = read_series(sin, in, root);
+  return sin.boolean("daily_fill", false) ? path.geometric_daily_fill(tick) : path;
 }
 
 listed_instrument parse_instrument(const reader& in, const std::filesystem::path& root, timestamp_ns start) {
@@ -114,7 +120,7 @@ listed_instrument parse_instrument(const reader& in, const std::filesystem::path
   rules.maker_fee_bps = in.integer("maker_fee_bps", rules.maker_fee_bps, 0);
   rules.taker_fee_bps = in.integer("taker_fee_bps", rules.taker_fee_bps, 0);
   if (const auto* series = in.table.get_as<toml::table>("series")) {
-    out.fundamental = load_series(in, *series, root);
+    out.fundamental = load_series(in, *series, root, rules.tick_size);
   } else {
     const auto reference = in.integer("reference_price", 0, 1);
     if (reference == 0)

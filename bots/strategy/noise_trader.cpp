@@ -1,5 +1,7 @@
 #include "bots/strategy/noise_trader.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 namespace bourse::bots {
@@ -19,6 +21,12 @@ noise_trader_params noise_trader_params::from(param_reader& params) {
       static_cast<cents>(params.get("max_offset_ticks", static_cast<double>(p.max_offset_ticks)));
   p.lifetime_s = params.get("lifetime_s", p.lifetime_s);
   p.seed = static_cast<std::uint64_t>(params.get("seed", static_cast<double>(p.seed)));
+  p.hawkes_alpha = params.get("hawkes_alpha", p.hawkes_alpha);
+  p.hawkes_decay_s = params.get("hawkes_decay_s", p.hawkes_decay_s);
+  p.max_rate_mult = params.get("max_rate_mult", p.max_rate_mult);
+  if (p.hawkes_alpha < 0 || p.hawkes_decay_s <= 0 || p.max_rate_mult < 1)
+    throw std::invalid_argument(
+        "noise_trader needs hawkes_alpha >= 0, hawkes_decay_s > 0, max_rate_mult >= 1");
   if (p.rate_per_s <= 0 || p.min_qty <= 0 || p.max_qty < p.min_qty || p.market_prob < 0 ||
       p.market_prob > 1 || p.max_offset_ticks < 0 || p.lifetime_s <= 0)
     throw std::invalid_argument(
@@ -34,8 +42,31 @@ void noise_trader_strategy::on_start(strategy_context& ctx) {
   schedule_next(ctx, ctx.now());
 }
 
+double noise_trader_strategy::excitation_at(timestamp_ns now) const noexcept {
+  if (now <= excited_at_)
+    return excitation_;
+  return excitation_ * std::exp(-static_cast<double>(now - excited_at_) / ns_per_s / params_.hawkes_decay_s);
+}
+
+double noise_trader_strategy::intensity(timestamp_ns now) const noexcept {
+  return std::min(params_.rate_per_s + excitation_at(now), params_.rate_per_s * params_.max_rate_mult);
+}
+
+void noise_trader_strategy::on_trade(strategy_context& ctx, const trade_print& trade) {
+  const cents before = last_trade_price_;
+  last_trade_price_ = trade.price;
+  if (params_.hawkes_alpha <= 0 || before <= 0 || trade.price == before)
+    return;
+  const double move_bps =
+      std::abs(std::log(static_cast<double>(trade.price) / static_cast<double>(before))) * 1e4;
+  const timestamp_ns now = ctx.now();
+  excitation_ = excitation_at(now) + params_.hawkes_alpha * move_bps;
+  excited_at_ = now;
+  schedule_next(ctx, now);
+}
+
 void noise_trader_strategy::schedule_next(strategy_context& ctx, timestamp_ns now) {
-  std::exponential_distribution<double> gap_s(params_.rate_per_s);
+  std::exponential_distribution<double> gap_s(intensity(now));
   ctx.set_timer(now + 1 + static_cast<timestamp_ns>(gap_s(rng_) * ns_per_s));
 }
 

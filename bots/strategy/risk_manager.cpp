@@ -44,8 +44,19 @@ reason_code risk_manager::first_broken_rule(const order_request& order, const ri
   return reason_code::none;
 }
 
-void risk_manager::on_pnl(cents pnl) noexcept {
-  if (limits_.max_loss > 0 && pnl <= -limits_.max_loss)
+void risk_manager::on_pnl(cents pnl, timestamp_ns now) noexcept {
+  if (limits_.max_loss <= 0)
+    return;
+  if (limits_.loss_window_ns > 0) {
+    const timestamp_ns window =
+        now - ((now % limits_.loss_window_ns) + limits_.loss_window_ns) % limits_.loss_window_ns;
+    if (window != window_start_) {
+      window_start_ = window;
+      baseline_ = pnl;
+      killed_ = false;
+    }
+  }
+  if (pnl <= baseline_ - limits_.max_loss)
     killed_ = true;
 }
 

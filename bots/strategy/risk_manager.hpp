@@ -11,9 +11,13 @@ namespace bourse::bots {
 
 /// Per-bot limits. Quantities shares, money cents, times ns. A zero limit disables its rule.
 struct risk_limits {
-  quantity max_position = 0;             ///< |position + same-side open orders + order| may not exceed this
-  quantity max_order_qty = 0;            ///< largest single order
-  cents max_loss = 0;                    ///< kill switch: P&L <= -max_loss stops trading for good
+  quantity max_position = 0;  ///< |position + same-side open orders + order| may not exceed this
+  quantity max_order_qty = 0; ///< largest single order
+  cents max_loss = 0;         ///< kill switch: a loss of max_loss (from the window's start) stops trading
+  /// 0: the kill switch is for good. Otherwise a loss limit per window of this length (aligned to
+  /// multiples of it since the epoch, e.g. a day): tripped, it holds until the next window starts, and
+  /// each window measures the loss from the P&L at its start (a daily loss limit).
+  timestamp_ns loss_window_ns = 0;
   std::size_t max_losing_streak = 0;     ///< this many losing closed trades in a row start a cooldown
   timestamp_ns cooldown_ns = 0;          ///< length of that cooldown
   cents max_spread_for_market = 0;       ///< market orders need a two-sided book with spread <= this
@@ -41,8 +45,10 @@ public:
   /// Returns reason_code::none and counts the order against the rate limit, or the first rule broken.
   reason_code check(const order_request& order, const risk_inputs& in);
 
-  /// Feeds the bot's current P&L in cents; trips the kill switch at P&L <= -max_loss.
-  void on_pnl(cents pnl) noexcept;
+  /// Feeds the bot's P&L in cents at time `now`; trips the kill switch when P&L <= baseline - max_loss
+  /// (baseline 0, or with a loss window the P&L first fed in the current window), and re-arms it when
+  /// a new window starts.
+  void on_pnl(cents pnl, timestamp_ns now) noexcept;
   /// Feeds the realized P&L (cents) of one closed trade at time `now`; may start a cooldown.
   void on_closed_trade(cents realized, timestamp_ns now) noexcept;
 
@@ -59,6 +65,8 @@ private:
 
   risk_limits limits_;
   bool killed_ = false;
+  cents baseline_ = 0;             ///< P&L the loss is measured from
+  timestamp_ns window_start_ = -1; ///< start of the current loss window (-1: none yet)
   std::size_t losing_streak_ = 0;
   timestamp_ns cooldown_until_ = 0;
   std::size_t refused_ = 0;

@@ -65,8 +65,9 @@ cents strategy_context::fundamental() const noexcept {
 cents strategy_context::quote_anchor() const noexcept {
   if (top_.bid_qty > 0 && top_.ask_qty > 0)
     return (top_.bid_price + top_.ask_price) / 2;
-  const cents value = fundamental();
-  return value > 0 ? value : last_price_;
+  if (last_price_ > 0)
+    return last_price_;
+  return fundamental();
 }
 
 quantity strategy_context::open_qty(side s) const noexcept {
@@ -101,7 +102,7 @@ void strategy_context::enforce_kill_switch() {
   if (risk_.limits().max_loss == 0)
     return;
   const bool was_killed = risk_.killed();
-  risk_.on_pnl(pnl());
+  risk_.on_pnl(pnl(), now_);
   if (!was_killed && risk_.killed())
     cancel_all();
 }

@@ -63,8 +63,10 @@ public:
   cents mark() const noexcept;
   /// The symbol's fundamental in cents now (see set_fundamental), else the instrument's reference price.
   cents fundamental() const noexcept;
-  /// The price to quote around, cents: the mid when the book is two-sided, else fundamental(), else
-  /// mark(). Lets market makers and noise traders open an empty or one-sided book.
+  /// The price to quote around, cents: the mid when the book is two-sided, else the last trade, else
+  /// fundamental() (a market that never traded). Lets market makers and noise traders open an empty
+  /// book at the fundamental and refill a one-sided or emptied one where it last traded, inside the
+  /// price band (which the node re-centres on trades), never at a fundamental the band excludes.
   cents quote_anchor() const noexcept;
   quantity position() const noexcept { return ledger_.position(); }
   cents cash() const noexcept { return ledger_.cash(); }

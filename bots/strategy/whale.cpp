@@ -51,49 +51,57 @@ void whale_strategy::on_timer(strategy_context& ctx, timestamp_ns now) {
   if (std::bernoulli_distribution(params_.sweep_prob)(rng_)) {
     const auto sweep =
         std::min(remaining_, static_cast<quantity>(static_cast<double>(slice) * params_.sweep_mult));
-    ctx.send_market(side_, sweep);
+    check_child(ctx, ctx.send_market(side_, sweep), now);
     return;
   }
-  if (params_.iceberg)
-    work_iceberg(ctx, slice);
-  else
-    work_twap(ctx, slice);
+  check_child(ctx, params_.iceberg ? work_iceberg(ctx, slice) : work_twap(ctx, slice), now);
 }
 
-void whale_strategy::work_twap(strategy_context& ctx, quantity slice) {
+void whale_strategy::check_child(strategy_context& ctx, const order_ticket& child, timestamp_ns now) {
+  if (child.reason == reason_code::max_position_exceeded)
+    finish_parent(ctx, now);
+}
+
+void whale_strategy::finish_parent(strategy_context& ctx, timestamp_ns now) {
+  remaining_ = 0;
+  ctx.cancel_all();
+  ctx.set_timer(now + seconds(params_.pause_s));
+}
+
+order_ticket whale_strategy::work_twap(strategy_context& ctx, quantity slice) {
   const auto& top = ctx.top();
   const cents price = side_ == side::buy ? top.ask_price : top.bid_price;
   if (price <= 0)
-    return;
-  ctx.send_limit(side_, price, std::min(slice, remaining_), time_in_force::ioc);
+    return {};
+  return ctx.send_limit(side_, price, std::min(slice, remaining_), time_in_force::ioc);
 }
 
-void whale_strategy::work_iceberg(strategy_context& ctx, quantity slice) {
+order_ticket whale_strategy::work_iceberg(strategy_context& ctx, quantity slice) {
   const auto open = ctx.open_orders();
   if (std::any_of(open.begin(), open.end(),
                   [&](const open_order& o) { return o.client_ref == iceberg_ref_; }))
-    return;
+    return {};
   const auto& top = ctx.top();
   const cents price = side_ == side::buy ? top.bid_price : top.ask_price;
   if (price <= 0)
-    return;
+    return {};
   order_request request;
   request.order_side = side_;
   request.price = price;
   request.qty = remaining_;
   request.display_qty = slice < remaining_ ? slice : 0;
-  if (const auto ticket = ctx.send(request); ticket.ok())
+  const auto ticket = ctx.send(request);
+  if (ticket.ok())
     iceberg_ref_ = ticket.client_ref;
+  return ticket;
 }
 
 void whale_strategy::on_fill(strategy_context& ctx, const fill_report& fill) {
   if (fill.order_side != side_ || remaining_ == 0)
     return;
   remaining_ = std::max<quantity>(0, remaining_ - fill.qty);
-  if (remaining_ == 0) {
-    ctx.cancel_all();
-    ctx.set_timer(fill.time + seconds(params_.pause_s));
-  }
+  if (remaining_ == 0)
+    finish_parent(ctx, fill.time);
 }
 
 } // namespace bourse::bots

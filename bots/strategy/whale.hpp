@@ -23,7 +23,9 @@ struct whale_params {
 
 /// Whale: works large parent orders (side by seeded coin flip) in slices — TWAP children sent as
 /// IOC limits at the opposite best, or one iceberg limit at the same-side best showing one slice —
-/// and now and then sweeps the book with a market order.
+/// and now and then sweeps the book with a market order. A parent ends (then the pause) when it is
+/// filled, or when a child is refused for the bot's position limit: a full whale turns around
+/// instead of retrying the same side forever.
 class whale_strategy final : public strategy {
 public:
   explicit whale_strategy(whale_params params);
@@ -36,8 +38,11 @@ public:
 
 private:
   void start_parent();
-  void work_twap(strategy_context& ctx, quantity slice);
-  void work_iceberg(strategy_context& ctx, quantity slice);
+  /// The child sent (or nothing sent: a default ticket); ends the parent on a position-limit refusal.
+  order_ticket work_twap(strategy_context& ctx, quantity slice);
+  order_ticket work_iceberg(strategy_context& ctx, quantity slice);
+  void check_child(strategy_context& ctx, const order_ticket& child, timestamp_ns now);
+  void finish_parent(strategy_context& ctx, timestamp_ns now);
 
   whale_params params_;
   std::mt19937_64 rng_;

@@ -18,6 +18,18 @@ TEST(price_path, step_function_never_reads_ahead) {
   EXPECT_EQ(path.at(1'000), 900);
 }
 
+TEST(price_path, geometric_daily_fill_adds_a_point_per_day_on_the_log_line) {
+  constexpr timestamp_ns day = 86'400'000'000'000;
+  const price_path monthly({{0, 1000}, {4 * day, 1600}, {5 * day, 800}});
+  const auto daily = monthly.geometric_daily_fill(1);
+  // 1000 × 1.6^(d/4): 1125 (1124.68), 1265 (1264.91), 1423 (1422.64); nothing between day 4 and 5.
+  const std::vector<price_point> expected{{0, 1000},       {day, 1125},     {2 * day, 1265},
+                                          {3 * day, 1423}, {4 * day, 1600}, {5 * day, 800}};
+  EXPECT_EQ(daily.points(), expected);
+  EXPECT_EQ(monthly.geometric_daily_fill(10).points()[1].price, 1120); // rounded to the tick
+  EXPECT_EQ(daily.at(3 * day - 1), 1265);                              // still a step function
+}
+
 TEST(price_series, parses_symbols_and_month_dates_with_bad_rows) {
   const auto result = parse_price_series_csv("symbol,date,price\n"
                                              "MSFT,Jan 1 2000,39.81\n"

@@ -40,7 +40,11 @@ TEST(market_catalog, default_market_follows_real_history) {
   const auto& spx = find(catalog, "SPX");
   EXPECT_EQ(spx.rules.reference_price, 145'522); // close of 2000-01-03: 1455.219971
   EXPECT_EQ(spx.fundamental.points().size(), 5'105u);
-  EXPECT_EQ(find(catalog, "MSFT").rules.reference_price, 3'981); // Jan 1 2000: 39.81
+  EXPECT_EQ(find(catalog, "MSFT").rules.reference_price, 3'958); // Jan 3 2000 on the daily fill
+  // The monthly series is filled day by day (daily_fill): 3,713 days from Jan 1 2000 to Mar 1 2010.
+  const auto& msft = find(catalog, "MSFT").fundamental;
+  EXPECT_EQ(msft.points().size(), 3'713u);
+  EXPECT_EQ(msft.at(msft.points()[1].time), 3'969); // Jan 2: 39.81 × (36.35/39.81)^(1/31)
   EXPECT_EQ(find(catalog, "BRS10Y").rules.type, instrument_type::bond);
   EXPECT_EQ(find(catalog, "BRS10Y").rules.reference_price, 10'000);
   EXPECT_EQ(find(catalog, "USDJPY").rules.taker_fee_bps, 1);

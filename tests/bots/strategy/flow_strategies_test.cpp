@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "recording_sink.hpp"
 
 namespace bourse::bots {
@@ -65,6 +67,24 @@ TEST(noise_trader, cancels_limits_after_their_lifetime) {
   EXPECT_EQ(f.sink.cancelled.size(), 2u); // each arrival cancels the one before
 }
 
+TEST(noise_trader, price_moves_excite_the_arrival_intensity_which_decays_and_is_capped) {
+  noise_trader_strategy noise(
+      {.rate_per_s = 0.5, .seed = 3, .hawkes_alpha = 0.01, .hawkes_decay_s = 100, .max_rate_mult = 4});
+  context_fixture f;
+  noise.on_start(f.ctx);
+  noise.on_trade(f.ctx, {0, 10'000, 1, side::buy});
+  EXPECT_DOUBLE_EQ(noise.intensity(0), 0.5); // a first trade has no move
+  noise.on_trade(f.ctx, {0, 10'000, 1, side::buy});
+  EXPECT_DOUBLE_EQ(noise.intensity(0), 0.5);         // nor does an unchanged price
+  noise.on_trade(f.ctx, {0, 10'100, 1, side::sell}); // +99.5 bps
+  EXPECT_NEAR(noise.intensity(0), 0.5 + 0.01 * 99.5, 1e-3);
+  EXPECT_NEAR(noise.intensity(100 * second), 0.5 + 0.995 / std::exp(1.0), 1e-3); // one time constant
+  for (int i = 0; i < 10; ++i)
+    noise.on_trade(f.ctx, {0, i % 2 == 0 ? 10'000 : 10'100, 1, side::buy});
+  EXPECT_DOUBLE_EQ(noise.intensity(0), 2.0); // capped at 4 × 0.5
+  EXPECT_LT(f.ctx.timer_at(), 60 * second);  // the next arrival was redrawn at the high intensity
+}
+
 TEST(whale, twap_slices_parent_with_ioc_at_the_opposite_best) {
   whale_strategy whale({.parent_qty = 1'000, .slices = 4, .interval_s = 10, .sweep_prob = 0, .seed = 5});
   context_fixture f;
@@ -87,6 +107,16 @@ TEST(whale, twap_slices_parent_with_ioc_at_the_opposite_best) {
   whale.on_fill(f.ctx, {f.ctx.now(), orders[0].client_ref, s, 10'000, 500, 0, 0, false});
   EXPECT_EQ(whale.parent_remaining(), 0);
   EXPECT_EQ(f.ctx.timer_at(), f.ctx.now() + 600 * second); // pause before the next parent
+}
+
+TEST(whale, a_parent_refused_for_the_position_limit_ends_and_the_whale_pauses) {
+  context_fixture f({.max_position = 100});
+  whale_strategy whale({.parent_qty = 1'000, .slices = 4, .interval_s = 10, .sweep_prob = 0, .seed = 5});
+  f.ctx.set_top(two_sided(9'999, 10'001));
+  const auto orders = drive_timers(whale, f, 1); // a 250-share child breaks the 100-share limit
+  EXPECT_TRUE(orders.empty());
+  EXPECT_EQ(whale.parent_remaining(), 0);
+  EXPECT_EQ(f.ctx.timer_at(), f.ctx.now() + 600 * second); // no retry every interval: the pause
 }
 
 TEST(whale, iceberg_shows_one_slice_of_the_parent) {

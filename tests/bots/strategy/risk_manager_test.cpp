@@ -43,12 +43,30 @@ TEST(risk_manager, max_position_counts_open_orders_and_allows_reducing) {
 
 TEST(risk_manager, kill_switch_is_permanent) {
   risk_manager risk({.max_loss = 1'000});
-  risk.on_pnl(-999);
+  risk.on_pnl(-999, 0);
   EXPECT_EQ(risk.check(order(side::buy, 1), at(0)), reason_code::none);
-  risk.on_pnl(-1'000);
+  risk.on_pnl(-1'000, 1);
   EXPECT_TRUE(risk.killed());
-  risk.on_pnl(5'000);
+  risk.on_pnl(5'000, 1'000'000'000'000);
   EXPECT_EQ(risk.check(order(side::sell, 1), at(1)), reason_code::max_loss_exceeded);
+}
+
+TEST(risk_manager, a_loss_window_measures_each_window_from_its_start_and_rearms_at_the_next) {
+  risk_manager risk({.max_loss = 1'000, .loss_window_ns = 100});
+  risk.on_pnl(-500, 150); // window [100, 200) starts at -500
+  risk.on_pnl(-1'400, 160);
+  EXPECT_FALSE(risk.killed());
+  risk.on_pnl(-1'500, 170);
+  EXPECT_TRUE(risk.killed());
+  risk.on_pnl(0, 199); // a recovery inside the window does not re-arm it
+  EXPECT_EQ(risk.check(order(side::buy, 1), at(199)), reason_code::max_loss_exceeded);
+  risk.on_pnl(-2'000, 200); // next window: trading again, measured from -2,000
+  EXPECT_FALSE(risk.killed());
+  EXPECT_EQ(risk.check(order(side::buy, 1), at(200)), reason_code::none);
+  risk.on_pnl(-2'999, 250);
+  EXPECT_FALSE(risk.killed());
+  risk.on_pnl(-3'000, 260);
+  EXPECT_TRUE(risk.killed());
 }
 
 TEST(risk_manager, losing_streak_starts_cooldown_and_a_win_resets_the_count) {

@@ -75,7 +75,7 @@ TEST(strategy_context, losing_closes_start_cooldown) {
   EXPECT_TRUE(f.ctx.send_limit(side::buy, 100, 1).ok());
 }
 
-TEST(strategy_context, quote_anchor_falls_back_to_fundamental_then_reference_then_last_trade) {
+TEST(strategy_context, quote_anchor_falls_back_to_last_trade_then_fundamental_then_reference) {
   instrument rules;
   rules.reference_price = 5'000;
   testing::recording_sink sink;
@@ -89,10 +89,13 @@ TEST(strategy_context, quote_anchor_falls_back_to_fundamental_then_reference_the
   EXPECT_EQ(ctx.quote_anchor(), 8'000);
   ctx.set_time(90'000'000'000); // 3 days
   EXPECT_EQ(ctx.quote_anchor(), 9'000);
-  ctx.set_last_price(9'500);
-  ctx.set_top({9'400, 10, 0, 0}); // one-sided: still the fundamental
+  ctx.set_top({9'400, 10, 0, 0}); // one-sided, never traded: the fundamental
   EXPECT_EQ(ctx.quote_anchor(), 9'000);
-  EXPECT_EQ(ctx.mark(), 9'500); // P&L marks stay on the last trade
+  ctx.set_last_price(9'500); // one-sided after trades: where the market last traded
+  EXPECT_EQ(ctx.quote_anchor(), 9'500);
+  ctx.set_top({});
+  EXPECT_EQ(ctx.quote_anchor(), 9'500); // emptied: still the last trade
+  EXPECT_EQ(ctx.mark(), 9'500);         // P&L marks stay on the last trade
   ctx.set_top(testing::two_sided(9'400, 9'600));
   EXPECT_EQ(ctx.quote_anchor(), 9'500);
 }
