@@ -107,6 +107,11 @@ struct game_settings {
   /// The instruments listed and the price history they follow (relative paths: from the working
   /// directory, which also holds node_modules/).
   std::string market_file = "config/market.toml";
+  /// A logged-in bot whose equity (cash plus positions at cost) falls below this gets a deposit back
+  /// up to bot_funding_target_cents, checked at most every bot_funding_interval_s; 0 = never.
+  cents bot_funding_floor_cents = 2'500'000;
+  cents bot_funding_target_cents = 10'000'000;
+  std::int64_t bot_funding_interval_s = 60;
 };
 
 /// The whole configuration of one node.

@@ -56,6 +56,9 @@ void visit_fields(settings& s, Visitor&& visit) {
   visit("limits.allowed_origins", s.limits.allowed_origins);
   visit("game.starting_cash_cents", s.game.starting_cash_cents);
   visit("game.market_file", s.game.market_file);
+  visit("game.bot_funding_floor_cents", s.game.bot_funding_floor_cents);
+  visit("game.bot_funding_target_cents", s.game.bot_funding_target_cents);
+  visit("game.bot_funding_interval_s", s.game.bot_funding_interval_s);
 }
 
 } // namespace bourse::config

@@ -201,6 +201,12 @@ void validate(const settings& s) {
   });
   if (s.game.starting_cash_cents < 0)
     fail("settings", "game.starting_cash_cents", "must not be negative");
+  if (s.game.bot_funding_floor_cents < 0 ||
+      (s.game.bot_funding_floor_cents > 0 &&
+       s.game.bot_funding_target_cents < s.game.bot_funding_floor_cents))
+    fail("settings", "game.bot_funding_target_cents", "funding needs 0 <= floor <= target");
+  if (s.game.bot_funding_interval_s < 1)
+    fail("settings", "game.bot_funding_interval_s", "must be positive");
   if (s.database.commit_delay_us < 0 || s.database.commit_delay_us > 1'000'000)
     fail("settings", "database.commit_delay_us", "expected 0..1000000");
   if (s.database.commit_batch_rows < 1)

@@ -12,6 +12,7 @@
 #include <caf/typed_event_based_actor.hpp>
 #include <openssl/crypto.h>
 #include <openssl/sha.h>
+#include <spdlog/spdlog.h>
 
 #include "actors/gateway/account_tap.hpp"
 
@@ -34,6 +35,8 @@ struct gateway_state {
   timestamp_ns clock_started_at = 0;
   std::map<std::string, account_id, std::less<>> bots; ///< logged-in names
   std::map<account_id, caf::actor> taps;               ///< one per bot account
+  bot_funding_config funding;
+  std::map<account_id, caf::actor_clock::time_point> funding_checked; ///< last funding check per bot
 };
 
 using gateway_pointer = gateway_actor::stateful_pointer<gateway_state>;
@@ -73,6 +76,39 @@ bot_login login(gateway_pointer self, const std::string& name, const std::string
   return {reason_code::none, id, caf::actor_cast<account_actor>(tap->second), st.clock_started_at};
 }
 
+/// Tops up bot account `id` when its equity is below the funding floor, at most once per interval.
+void fund_if_low(gateway_pointer self, account_id id) {
+  auto& st = self->state;
+  if (st.funding.floor <= 0)
+    return;
+  const auto now = self->clock().now();
+  auto [checked, first] = st.funding_checked.try_emplace(id, now);
+  if (!first && now - checked->second < st.funding.interval)
+    return;
+  checked->second = now;
+  auto account = st.where->account(id);
+  if (!account)
+    return;
+  const auto timeout = st.funding.timeout;
+  self->request(account, timeout, caf::get_atom::value, atoms::view::value)
+      .then(
+          [self, account, timeout, id](const account_view& view) {
+            const cents top_up = bot_top_up(self->state.funding, view.equity);
+            if (top_up <= 0)
+              return;
+            self->request(account, timeout, atoms::deposit::value, top_up)
+                .then(
+                    [id, top_up, equity = view.equity](reason_code reason) {
+                      spdlog::info("bot funding: account {} equity {} cents, deposit {} cents: {}", id,
+                                   equity, top_up, to_string(reason));
+                    },
+                    [id](const caf::error& e) {
+                      spdlog::warn("bot funding: deposit into account {} failed: {}", id, to_string(e));
+                    });
+          },
+          [](const caf::error&) {});
+}
+
 gateway_actor::behavior_type gateway(gateway_pointer self, std::shared_ptr<placement> where,
                                      std::shared_ptr<const instrument_table> instruments, gateway_config cfg,
                                      std::shared_ptr<bot_status_board> board) {
@@ -81,6 +117,7 @@ gateway_actor::behavior_type gateway(gateway_pointer self, std::shared_ptr<place
   self->state.board = std::move(board);
   self->state.secret = std::move(cfg.secret);
   self->state.clock_started_at = cfg.clock_started_at;
+  self->state.funding = cfg.funding;
   return {
       [self](atoms::login, const std::string& name, const std::string& credential,
              const order_listener& listener) { return login(self, name, credential, listener); },
@@ -93,8 +130,11 @@ gateway_actor::behavior_type gateway(gateway_pointer self, std::shared_ptr<place
         return symbol_info{reason_code::none, inst->second, md};
       },
       [self](atoms::status, bot_status& status) {
-        if (self->state.bots.contains(status.name))
-          self->state.board->put(std::move(status));
+        const auto known = self->state.bots.find(status.name);
+        if (known == self->state.bots.end())
+          return;
+        fund_if_low(self, known->second);
+        self->state.board->put(std::move(status));
       },
   };
 }

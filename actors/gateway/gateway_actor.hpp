@@ -9,6 +9,7 @@
 #include <caf/expected.hpp>
 
 #include "actors/account/margin.hpp"
+#include "actors/gateway/bot_funding.hpp"
 #include "actors/gateway/bot_status_board.hpp"
 #include "actors/gateway/gateway_messages.hpp"
 #include "actors/runtime/placement.hpp"
@@ -22,6 +23,8 @@ struct gateway_config {
   /// When the node's game clock started, ns UTC, told to bots at login; 0 = when the gateway is
   /// spawned (a node spawns it right after the exchange and its session clock).
   timestamp_ns clock_started_at = 0;
+  /// Deposits into logged-in bots' accounts that ran low (checked on their status reports).
+  bot_funding_config funding;
 };
 
 /// The account id of a bot: 2^62 + (FNV-1a 64 of its name mod 2^40), stable across restarts and
@@ -34,7 +37,9 @@ bool valid_bot_name(std::string_view bot_name) noexcept;
 /// Spawns the bot gateway: `login` checks the secret in constant time (SHA-256 of both, then
 /// CRYPTO_memcmp) and answers the bot's account through an account tap that copies execution reports
 /// to the bot's listener; `lookup` answers instrument rules and market-data handles; `status` stores
-/// reports of logged-in bots in `board`. Every login answer carries the game clock's start.
+/// reports of logged-in bots in `board` and, at most every funding.interval per bot, tops up a bot
+/// whose equity fell below funding.floor (a DEPOSIT entry on its account; a failed or timed-out
+/// request is retried at the next check). Every login answer carries the game clock's start.
 gateway_actor spawn_gateway(caf::actor_system& sys, std::shared_ptr<placement> where,
                             std::shared_ptr<const instrument_table> instruments, gateway_config cfg,
                             std::shared_ptr<bot_status_board> board);

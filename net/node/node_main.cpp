@@ -128,8 +128,11 @@ int run(config::settings s, node::stop_signal& stop) {
   auto bot_board = std::make_shared<bot_status_board>();
   gateway_actor gateway;
   if (s.node.actor_port != 0) {
-    gateway = spawn_gateway(sys, exchange.where, exchange.instruments, gateway_config{s.auth.bot_secret},
-                            bot_board);
+    gateway_config gateway_cfg{s.auth.bot_secret};
+    gateway_cfg.funding.floor = s.game.bot_funding_floor_cents;
+    gateway_cfg.funding.target = s.game.bot_funding_target_cents;
+    gateway_cfg.funding.interval = std::chrono::seconds(s.game.bot_funding_interval_s);
+    gateway = spawn_gateway(sys, exchange.where, exchange.instruments, gateway_cfg, bot_board);
     auto port = publish_gateway(sys, gateway, s.node.actor_port, s.node.listen_address);
     if (!port)
       throw std::runtime_error("cannot publish the bot gateway on port " + std::to_string(s.node.actor_port) +

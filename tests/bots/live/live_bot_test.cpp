@@ -38,14 +38,16 @@ instrument stock(std::string symbol) {
 /// One node: an in-process exchange with its bot gateway published on 127.0.0.1.
 struct node {
   /// `clock_started_at`: the node's game clock start told to bots (0 = the gateway's spawn time).
-  explicit node(std::uint16_t wanted_port, timestamp_ns clock_started_at = 0) {
+  explicit node(std::uint16_t wanted_port, timestamp_ns clock_started_at = 0,
+                bot_funding_config funding = {}) {
     register_gateway_types(cfg);
     cfg.load<caf::io::middleman>();
     cfg.set("logger.verbosity", caf::atom("quiet"));
     cfg.set("middleman.heartbeat-interval", caf::timespan{100ms});
     sys.emplace(cfg);
     ex = build_exchange(*sys, {stock("AAA")});
-    gateway = spawn_gateway(*sys, ex.where, ex.instruments, gateway_config{secret, clock_started_at}, board);
+    gateway = spawn_gateway(*sys, ex.where, ex.instruments, gateway_config{secret, clock_started_at, funding},
+                            board);
     auto bound = publish_gateway(*sys, gateway, wanted_port);
     EXPECT_TRUE(bound) << sys->render(bound.error());
     port = bound ? *bound : 0;
@@ -229,6 +231,34 @@ TEST_F(live_bot_test, gateway_logs_in_with_the_secret_and_refuses_a_bad_credenti
   EXPECT_EQ(known->rules.reference_price, 10'000);
   EXPECT_TRUE(known->market_data);
   EXPECT_EQ(unknown->reason, reason_code::unknown_symbol);
+}
+
+TEST(bot_funding, tops_up_to_the_target_only_below_the_floor) {
+  const bot_funding_config cfg{.floor = 2'500'000, .target = 10'000'000};
+  EXPECT_EQ(bot_top_up(cfg, 2'500'000), 0);
+  EXPECT_EQ(bot_top_up(cfg, 2'499'999), 7'500'001);
+  EXPECT_EQ(bot_top_up(cfg, -1'000), 10'001'000);
+  EXPECT_EQ(bot_top_up({.floor = 0, .target = 10'000'000}, -5), 0); // funding off
+}
+
+TEST_F(live_bot_test, gateway_tops_up_a_logged_in_bot_whose_equity_ran_low) {
+  // The node's starting cash ($100,000) is below this floor, so the first status report funds.
+  node n{0, 0, {.floor = 20'000'000, .target = 25'000'000, .interval = std::chrono::hours(1)}};
+  auto gw = bot_sys_.middleman().remote_actor<gateway_actor>("127.0.0.1", n.port);
+  ASSERT_TRUE(gw) << bot_sys_.render(gw.error());
+  caf::scoped_actor self{bot_sys_};
+  std::optional<bot_login> login;
+  self->request(*gw, wait_limit, atoms::login::value, std::string("poor-bot"), secret, order_listener{})
+      .receive([&](const bot_login& r) { login = r; }, [](const caf::error&) {});
+  ASSERT_TRUE(login && login->reason == reason_code::none);
+  self->send(*gw, atoms::status::value, bot_status{"stranger", "running", 0, 0, "", 0}); // not logged in
+  self->send(*gw, atoms::status::value, bot_status{"poor-bot", "running", 0, 0, "", 0});
+  ASSERT_TRUE(eventually([&] {
+    auto v = n.view(login->account);
+    return v && v->cash_free == 25'000'000;
+  }));
+  EXPECT_FALSE(n.view(bot_account_id("stranger"))->cash_free == 25'000'000);
+  EXPECT_EQ(n.board->all().size(), 1u);
 }
 
 TEST_F(live_bot_test, bot_subscribes_places_orders_and_books_its_fills) {
