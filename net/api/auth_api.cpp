@@ -8,6 +8,8 @@
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
+#include <charconv>
+
 namespace bourse::net::api {
 
 namespace {
@@ -54,6 +56,8 @@ void auth_api::add_routes(http::router& routes) {
   }
   routes.add(http::verb::post, "/api/v1/auth/refresh", permission::read_market, blocking(&auth_api::refresh));
   routes.add(http::verb::post, "/api/v1/auth/logout", permission::read_market, blocking(&auth_api::logout));
+  routes.add(http::verb::put, "/api/v1/admin/users/{id}/role", permission::administer,
+             blocking(&auth_api::set_role));
 }
 
 token_pair auth_api::sign_in(const user_record& user) {
@@ -128,6 +132,34 @@ http::response auth_api::logout(const http::request_context& ctx) {
   http::response res{http::status::no_content, 11};
   res.prepare_payload();
   return res;
+}
+
+} // namespace bourse::net::api
+
+namespace bourse::net::api {
+
+http::response auth_api::set_role(const http::request_context& ctx) {
+  json_fields fields(ctx.req.body(), {"role"});
+  auto name = fields.text("role");
+  if (!fields.ok())
+    return fields_error(fields);
+  const auto id_text = ctx.param("id");
+  account_id id = 0;
+  auto [end, ec] = std::from_chars(id_text.data(), id_text.data() + id_text.size(), id);
+  if (ec != std::errc{} || end != id_text.data() + id_text.size() || id <= 0)
+    return http::error_response(reason_code::malformed_request, "user id must be a positive integer");
+  const auto new_role = role_from_string(name);
+  if (!new_role)
+    return http::error_response(reason_code::malformed_request,
+                                "role must be admin, auctioneer, player, bot or viewer");
+  if (ctx.user && ctx.user->user == id)
+    return http::error_response(reason_code::forbidden, "an admin cannot change their own role");
+  if (!users_.set_role(id, *new_role))
+    return http::error_response(reason_code::not_found, "no such user");
+  auto user = users_.find_by_id(id);
+  boost::json::object body{
+      {"id", id}, {"username", user ? user->username : ""}, {"role", to_string(*new_role)}};
+  return http::json_response(boost::json::serialize(body));
 }
 
 } // namespace bourse::net::api

@@ -20,7 +20,8 @@ struct token_pair {
 };
 
 /// Local accounts and token lifecycle: POST /api/v1/auth/local/register and /auth/local/login (when
-/// auth.local_login), /auth/refresh (rotation; reuse revokes the family) and /auth/logout.
+/// auth.local_login), /auth/refresh (rotation; reuse revokes the family) and /auth/logout; and the
+/// admin's PUT /api/v1/admin/users/{id}/role.
 /// Database work and argon2 run on pool. Every reference must outlive the routes.
 class auth_api {
 public:
@@ -41,6 +42,10 @@ private:
   http::response login(const http::request_context& ctx);
   http::response refresh(const http::request_context& ctx);
   http::response logout(const http::request_context& ctx);
+  /// Body {role}: MALFORMED_REQUEST (bad id, body or role name), FORBIDDEN (the caller's own role, so
+  /// the last admin cannot lock everyone out), NOT_FOUND (unknown user); else {id, username, role}.
+  /// Tokens carry the role: the new one applies from the user's next sign-in or refresh.
+  http::response set_role(const http::request_context& ctx);
 
   const config::auth_settings& settings_;
   user_store& users_;

@@ -8,6 +8,7 @@
 #include "persistence/migrations.hpp"
 #include "tests/net/fake_oauth_provider.hpp"
 #include "tests/net/http_client.hpp"
+#include "tests/net/openapi_paths.hpp"
 #include "tests/persistence/postgres_environment.hpp"
 
 #include <boost/json/parse.hpp>
@@ -274,6 +275,53 @@ TEST_F(auth_api_test, discord_code_refused_by_the_provider) {
   EXPECT_EQ(callback.result(), bhttp::status::unauthorized);
   EXPECT_EQ(code_of(callback), "INVALID_CREDENTIALS");
   EXPECT_FALSE(users_->find_by_discord_id(discord_user_id));
+}
+
+TEST_F(auth_api_test, every_route_is_documented_as_served) {
+  http::router routes;
+  auth_->add_routes(routes);
+  discord_api_->add_routes(routes);
+  expect_served_routes_documented(routes);
+}
+
+TEST_F(auth_api_test, an_admin_changes_roles_which_apply_from_the_next_refresh) {
+  auto grace = register_user("grace");
+  const auto grace_id = json(grace).at("user").as_object().at("id").as_int64();
+  auto admin = users_->create({0, "root", role::admin, {}, {}}).value();
+  auto as = [&](const user_record& u, role r) {
+    return std::map<std::string, std::string>{
+        {"Authorization", "Bearer " + codec_.issue({u.id, u.username, r, 0}, http::unix_seconds())},
+        {"Content-Type", "application/json"}};
+  };
+  auto put_role = [&](account_id id, const std::string& body,
+                      const std::map<std::string, std::string>& headers) {
+    return fetch(server_->port(), bhttp::verb::put, "/api/v1/admin/users/" + std::to_string(id) + "/role",
+                 body, headers);
+  };
+  const auto by_admin = as(admin, role::admin);
+  auto changed = put_role(grace_id, R"({"role":"auctioneer"})", by_admin);
+  ASSERT_EQ(changed.result(), bhttp::status::ok) << changed.body();
+  EXPECT_EQ(field(changed, "role"), "auctioneer");
+  EXPECT_EQ(field(changed, "username"), "grace");
+  EXPECT_EQ(users_->find_by_id(grace_id)->user_role, role::auctioneer);
+  // The old tokens still say player; a refresh issues the new role.
+  auto refreshed =
+      post("/api/v1/auth/refresh", R"({"refresh_token":")" + field(grace, "refresh_token") + R"("})");
+  ASSERT_EQ(refreshed.result(), bhttp::status::ok);
+  EXPECT_EQ(codec_.verify(field(refreshed, "access_token"), http::unix_seconds()).claims.user_role,
+            role::auctioneer);
+
+  EXPECT_EQ(code_of(put_role(grace_id, R"({"role":"emperor"})", by_admin)), "MALFORMED_REQUEST");
+  EXPECT_EQ(code_of(put_role(grace_id, R"({"rank":"admin"})", by_admin)), "MALFORMED_REQUEST");
+  EXPECT_EQ(code_of(put_role(999'999, R"({"role":"player"})", by_admin)), "NOT_FOUND");
+  EXPECT_EQ(code_of(put_role(admin.id, R"({"role":"player"})", by_admin)), "FORBIDDEN"); // not oneself
+  EXPECT_EQ(users_->find_by_id(admin.id)->user_role, role::admin);
+  auto grace_user = *users_->find_by_id(grace_id);
+  EXPECT_EQ(code_of(put_role(admin.id, R"({"role":"viewer"})", as(grace_user, role::auctioneer))),
+            "FORBIDDEN");
+  EXPECT_EQ(code_of(fetch(server_->port(), bhttp::verb::put, "/api/v1/admin/users/x/role",
+                          R"({"role":"player"})", by_admin)),
+            "MALFORMED_REQUEST");
 }
 
 TEST_F(auth_api_test, first_admin_password_is_generated_once_and_stored_hashed) {
