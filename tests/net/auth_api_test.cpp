@@ -2,6 +2,7 @@
 
 #include "net/api/discord_api.hpp"
 #include "net/api/first_admin.hpp"
+#include "net/ctl/ctl_commands.hpp"
 #include "net/http/server.hpp"
 #include "net/store/pg_refresh_token_store.hpp"
 #include "net/store/pg_user_store.hpp"
@@ -15,6 +16,8 @@
 #include <boost/url/parse.hpp>
 #include <boost/url/parse_query.hpp>
 #include <gtest/gtest.h>
+
+#include <sstream>
 
 namespace bourse::net::api {
 namespace {
@@ -322,6 +325,25 @@ TEST_F(auth_api_test, an_admin_changes_roles_which_apply_from_the_next_refresh) 
   EXPECT_EQ(code_of(fetch(server_->port(), bhttp::verb::put, "/api/v1/admin/users/x/role",
                           R"({"role":"player"})", by_admin)),
             "MALFORMED_REQUEST");
+}
+
+TEST_F(auth_api_test, bourse_ctl_logs_in_with_a_password_and_changes_a_role) {
+  const auto grace_id = json(register_user("grace")).at("user").as_object().at("id").as_int64();
+  ensure_first_admin(*users_, {"root", "root password"});
+  const std::string node = "http://127.0.0.1:" + std::to_string(server_->port());
+  auto run = [&](const std::string& password, std::ostream& out, std::ostream& err) {
+    const std::string id = std::to_string(grace_id);
+    const char* argv[] = {"bourse-ctl", "--node",         node.c_str(), "--username", "root",
+                          "--password", password.c_str(), "role",       id.c_str(),   "viewer"};
+    return net::ctl::run_ctl(static_cast<int>(std::size(argv)), argv, out, err);
+  };
+  std::ostringstream out, err;
+  EXPECT_EQ(run("wrong password", out, err), 1);
+  EXPECT_NE(err.str().find("INVALID_CREDENTIALS"), std::string::npos) << err.str();
+  EXPECT_EQ(users_->find_by_id(grace_id)->user_role, role::player);
+  ASSERT_EQ(run("root password", out, err), 0) << err.str();
+  EXPECT_EQ(users_->find_by_id(grace_id)->user_role, role::viewer);
+  EXPECT_NE(out.str().find(R"("role":"viewer")"), std::string::npos) << out.str();
 }
 
 TEST_F(auth_api_test, first_admin_password_is_generated_once_and_stored_hashed) {
