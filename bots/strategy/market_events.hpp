@@ -36,6 +36,7 @@ struct fill_report {
   quantity remaining = 0;
   cents fee = 0;
   bool maker = false;
+  friend bool operator==(const fill_report&, const fill_report&) = default;
 };
 
 /// One open order of this bot as the context tracks it (sent, not yet fully filled or closed).

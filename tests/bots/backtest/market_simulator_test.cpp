@@ -111,23 +111,15 @@ TEST(market_simulator, a_crossing_order_fills_both_bots_as_maker_and_taker) {
 
   ASSERT_EQ(run.trades.size(), 1u);
   EXPECT_EQ(run.trades[0], (sim_trade{t0 + 11 * ms, 10'000, 4}));
+  // Both hear of the fill one latency after the book made it; the taker pays 5 bps of 40,000 cents.
   ASSERT_EQ(maker->fills.size(), 1u);
-  const auto& [maker_seen, made] = maker->fills[0];
-  EXPECT_EQ(maker_seen, t0 + 12 * ms);
-  EXPECT_TRUE(made.maker);
-  EXPECT_EQ(made.order_side, side::sell);
-  EXPECT_EQ(made.price, 10'000);
-  EXPECT_EQ(made.qty, 4);
-  EXPECT_EQ(made.remaining, 6);
-  EXPECT_EQ(made.fee, 0);
+  EXPECT_EQ(maker->fills[0].first, t0 + 12 * ms);
+  EXPECT_EQ(maker->fills[0].second, (fill_report{t0 + 11 * ms, maker->fills[0].second.client_ref, side::sell,
+                                                 10'000, 4, 6, 0, true}));
   ASSERT_EQ(taker->fills.size(), 1u);
-  const auto& [taker_seen, took] = taker->fills[0];
-  EXPECT_EQ(taker_seen, t0 + 12 * ms);
-  EXPECT_FALSE(took.maker);
-  EXPECT_EQ(took.order_side, side::buy);
-  EXPECT_EQ(took.price, 10'000);
-  EXPECT_EQ(took.remaining, 0);
-  EXPECT_EQ(took.fee, 20); // 5 bps of 40,000 cents
+  EXPECT_EQ(taker->fills[0].first, t0 + 12 * ms);
+  EXPECT_EQ(taker->fills[0].second, (fill_report{t0 + 11 * ms, taker->fills[0].second.client_ref, side::buy,
+                                                 10'000, 4, 0, 20, false}));
   EXPECT_EQ(sim.context(0).position(), -4);
   EXPECT_EQ(sim.context(0).open_qty(side::sell), 6);
   EXPECT_EQ(sim.context(1).position(), 4);
