@@ -126,6 +126,15 @@ void order_router::fail(std::uint64_t client_order_id, reason_code reason) {
     on_error_(what);
 }
 
+void order_router::refused(const order_request& request, reason_code reason) {
+  log_.write(now(), "risk_refused",
+             {{"side", side_name(request.order_side)},
+              {"type", static_cast<int>(request.type)},
+              {"price", request.price},
+              {"qty", request.qty},
+              {"reason", to_string(reason)}});
+}
+
 void order_router::cancel(std::uint64_t client_ref) {
   log_.write(now(), "cancel", {{"ref", client_ref}});
   if (!account_)

@@ -36,6 +36,8 @@ public:
 
   void submit(const order_request& request) override;
   void cancel(std::uint64_t client_ref) override;
+  /// Logs the risk manager's refusal as a `risk_refused` line (side, type, price, qty, reason).
+  void refused(const order_request& request, reason_code reason) override;
 
   /// The context's client_ref of a wire client_order_id, or 0 when it belongs to another session.
   std::uint64_t client_ref_of(std::uint64_t client_order_id) const noexcept;

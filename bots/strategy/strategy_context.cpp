@@ -11,8 +11,10 @@ strategy_context::strategy_context(instrument rules, account_id owner, cents sta
 
 order_ticket strategy_context::send(order_request request) {
   const risk_inputs inputs{now_, ledger_.position(), open_qty(side::buy), open_qty(side::sell), top_};
-  if (const auto reason = risk_.check(request, inputs); reason != reason_code::none)
+  if (const auto reason = risk_.check(request, inputs); reason != reason_code::none) {
+    sink_.refused(request, reason);
     return {0, reason};
+  }
   request.owner = owner_;
   request.client_ref = next_ref_++;
   open_.push_back({request.client_ref, request.order_side, request.type, request.price, request.qty});

@@ -23,6 +23,8 @@ public:
   virtual void submit(const order_request& request) = 0;
   /// Asks to cancel the open order with this client_ref.
   virtual void cancel(std::uint64_t client_ref) = 0;
+  /// The bot's risk manager refused `request` (nothing was sent): live bots log the decision.
+  virtual void refused(const order_request& request, reason_code reason) {}
 };
 
 /// What a sent order got: its client_ref, or the risk rule that refused it (nothing was sent).

@@ -128,7 +128,7 @@ int run(config::settings s, node::stop_signal& stop) {
   auto bot_board = std::make_shared<bot_status_board>();
   gateway_actor gateway;
   if (s.node.actor_port != 0) {
-    gateway_config gateway_cfg{s.auth.bot_secret};
+    gateway_config gateway_cfg{s.auth.bot_secret, 0, {}};
     gateway_cfg.funding.floor = s.game.bot_funding_floor_cents;
     gateway_cfg.funding.target = s.game.bot_funding_target_cents;
     gateway_cfg.funding.interval = std::chrono::seconds(s.game.bot_funding_interval_s);

@@ -189,7 +189,7 @@ TEST(publish_gateway, a_port_another_socket_listens_on_is_refused_at_once) {
   cfg.set("logger.verbosity", caf::atom("quiet"));
   caf::actor_system sys{cfg};
   auto ex = build_exchange(sys, {stock("AAA")});
-  auto gateway = spawn_gateway(sys, ex.where, ex.instruments, gateway_config{secret},
+  auto gateway = spawn_gateway(sys, ex.where, ex.instruments, gateway_config{secret, 0, {}},
                                std::make_shared<bot_status_board>());
   auto bound = publish_gateway(sys, gateway, holder.local_endpoint().port());
   EXPECT_FALSE(bound);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "bots/strategy/strategy_context.hpp"
@@ -12,8 +13,12 @@ class recording_sink final : public order_sink {
 public:
   void submit(const order_request& request) override { submitted.push_back(request); }
   void cancel(std::uint64_t client_ref) override { cancelled.push_back(client_ref); }
+  void refused(const order_request& request, reason_code reason) override {
+    refusals.emplace_back(request, reason);
+  }
   std::vector<order_request> submitted;
   std::vector<std::uint64_t> cancelled;
+  std::vector<std::pair<order_request, reason_code>> refusals;
 };
 
 /// A two-sided top of book: bid/ask cents, 100 shares each.

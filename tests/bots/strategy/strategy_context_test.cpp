@@ -75,6 +75,19 @@ TEST(strategy_context, losing_closes_start_cooldown) {
   EXPECT_TRUE(f.ctx.send_limit(side::buy, 100, 1).ok());
 }
 
+TEST(strategy_context, a_refused_order_is_reported_to_the_sink_and_never_sent) {
+  testing::context_fixture f({.max_order_qty = 5});
+  const auto ticket = f.ctx.send_limit(side::buy, 9'900, 10);
+  EXPECT_EQ(ticket.reason, reason_code::quantity_above_max);
+  EXPECT_TRUE(f.sink.submitted.empty());
+  ASSERT_EQ(f.sink.refusals.size(), 1u);
+  EXPECT_EQ(f.sink.refusals[0].first.qty, 10);
+  EXPECT_EQ(f.sink.refusals[0].first.price, 9'900);
+  EXPECT_EQ(f.sink.refusals[0].second, reason_code::quantity_above_max);
+  EXPECT_TRUE(f.ctx.send_limit(side::buy, 9'900, 5).ok());
+  EXPECT_EQ(f.sink.refusals.size(), 1u);
+}
+
 TEST(strategy_context, quote_anchor_falls_back_to_last_trade_then_fundamental_then_reference) {
   instrument rules;
   rules.reference_price = 5'000;
