@@ -1,4 +1,4 @@
-// Admin (role admin): instruments, halts, deposits to an account (id or username); auction creation
+// Admin (role admin): instruments and halts, deposits to an account (id or username); auction creation
 // (admin or auctioneer).
 
 import { h, panel, fill, table, toast } from '../ui/dom.js';
@@ -88,12 +88,10 @@ export function mount(root, ctx) {
         inst.halted ? 'Resume' : 'Halt'))))));
     ctx.market.ready.then(render);
     offs.push(ctx.market.on_change(render));
-    instruments.body.append(list, h('h3', { class: 'h6 mt-3' }, 'New instrument'),
-      simple_form('instrument-form', [
-        { name: 'symbol', label: 'Symbol' }, { name: 'name', label: 'Name' },
-        { name: 'tick_size', label: 'Tick', parse: parse_cents, value: '0.01' }, { name: 'lot_size', label: 'Lot', parse: parse_shares, value: '1' },
-        { name: 'reference_price', label: 'Reference price', parse: parse_cents },
-      ], 'Create instrument', wrap(ctx, (v) => ctx.api.post('/admin/instruments', { ...v, symbol: v.symbol.toUpperCase() }), 'Instrument created.')));
+    // A node lists the instruments of its market file (config/market.toml); listing one at runtime
+    // (POST /admin/instruments) is not served yet, so there is no form for it here.
+    instruments.body.append(list, h('p', { class: 'small text-body-secondary mt-2 mb-0' },
+      'New instruments are listed in the market file (config/market.toml) and appear after a restart.'));
     const deposits = panel('Deposits', 'admin-deposits');
     deposits.body.append(simple_form('deposit-form', [{ name: 'account', label: 'Account (id or username)' }, { name: 'amount', label: 'Amount', parse: parse_cents }],
       'Deposit', wrap(ctx, async (v) => {
