@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "bots/backtest/market_csv.hpp"
 #include "bots/backtest/market_setup.hpp"
 
 namespace bourse::bots {
@@ -214,6 +215,18 @@ TEST(market_simulator, default_fleet_keeps_trading_for_ten_simulated_hours) {
     for (std::size_t hour = 0; hour < per_hour.size(); ++hour)
       EXPECT_GT(per_hour[hour], 500u) << symbol << " hour " << hour;
   }
+}
+
+// The default fleet is tuned for the stylized facts of issue 7 (docs/market-realism.md: 21 of 24
+// seeds meet both). Seed 1 guards the tuning: a strategy change that loses them fails here.
+TEST(market_simulator, default_fleet_on_spx_shows_fat_tails_and_volatility_clustering) {
+  const auto run = run_default("SPX", 600);
+  const auto facts = measure_facts(interval_log_returns(trade_prices(run.trades), 60'000'000'000));
+  EXPECT_EQ(facts.returns, 600u);
+  EXPECT_GT(facts.excess_kurtosis, 3.0);
+  static_assert(abs_return_lags[2] == 10);
+  EXPECT_GT(facts.abs_return_ac[2], 0.1);
+  EXPECT_GT(measure_books(run.books, 1).share_spread_under_10_ticks, 0.9);
 }
 
 } // namespace
