@@ -343,7 +343,8 @@ private:
   }
 
   void set_state(std::string next) {
-    if (state_ == next || (state_ == "killed" && next == "running"))
+    // A reconnect does not revive a bot whose kill switch holds; a loss window that ended does.
+    if (state_ == next || (state_ == "killed" && next == "running" && ctx_ && ctx_->risk().killed()))
       return;
     state_ = std::move(next);
     log_.write(wall_clock_ns(), "state", {{"state", state_}});
