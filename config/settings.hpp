@@ -44,8 +44,12 @@ struct database_settings {
   std::int64_t book_snapshot_every = 50'000;
   /// Each account writes a checkpoint every this many journal entries and when it passivates.
   std::int64_t account_checkpoint_every = 1'000;
-  /// Milliseconds between two runs of the orders read model's projection; 0 = off.
+  /// Milliseconds between two runs of the orders and positions read models' projection; 0 = off
+  /// (candle retention runs in the same actor).
   std::int64_t orders_projection_ms = 500;
+  /// Days the `candles` table keeps each interval, "INTERVAL=DAYSd" (config/candle_retention_rules.hpp);
+  /// intervals not listed are kept forever, and the newest 1000 per symbol and interval always.
+  std::vector<std::string> candle_retention = {"1s=2d", "1m=30d"};
 };
 
 /// The first administrator; an empty password is generated at first start.

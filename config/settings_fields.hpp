@@ -25,6 +25,7 @@ void visit_fields(settings& s, Visitor&& visit) {
   visit("database.book_snapshot_every", s.database.book_snapshot_every);
   visit("database.account_checkpoint_every", s.database.account_checkpoint_every);
   visit("database.orders_projection_ms", s.database.orders_projection_ms);
+  visit("database.candle_retention", s.database.candle_retention);
   visit("admin.username", s.admin.username);
   visit("admin.password", s.admin.password);
   visit("auth.jwt_secret", s.auth.jwt_secret);

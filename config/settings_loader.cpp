@@ -1,5 +1,6 @@
 #include "config/settings_loader.hpp"
 
+#include "config/candle_retention_rules.hpp"
 #include "config/json_log.hpp"
 #include "config/settings_fields.hpp"
 
@@ -217,6 +218,7 @@ void validate(const settings& s) {
     fail("settings", "database.account_checkpoint_every", "must be positive");
   if (s.database.orders_projection_ms < 0 || s.database.orders_projection_ms > 60'000)
     fail("settings", "database.orders_projection_ms", "expected 0..60000");
+  candle_retention_days(s.database.candle_retention);
 }
 
 settings load_settings(int argc, const char* const* argv, const env_lookup& env) {

@@ -29,12 +29,12 @@ pg_expected<void> batch_writer::write(std::span<const table_rows* const> tables)
     const bool begin = in_transaction && !std::exchange(begun, true);
     auto written = rows->skips_duplicates() ? insert(*rows, begin) : copy(*rows, begin);
     if (!written)
-      return abort(written.error());
+      return conn_.rollback_after(written.error());
   }
   if (!in_transaction)
     return {};
   if (auto committed = conn_.exec("COMMIT"); !committed)
-    return abort(committed.error());
+    return conn_.rollback_after(committed.error());
   return {};
 }
 
@@ -84,12 +84,6 @@ pg_expected<void> batch_writer::insert(const table_rows& rows, bool begin_transa
       return conn_.error(result.native());
   }
   return {};
-}
-
-pg_error batch_writer::abort(pg_error error) {
-  if (conn_.connected() && PQtransactionStatus(conn_.native()) != PQTRANS_IDLE)
-    (void)conn_.exec("ROLLBACK");
-  return error;
 }
 
 } // namespace bourse

@@ -32,8 +32,6 @@ private:
   pg_expected<void> copy(const table_rows& rows, bool begin_transaction);
   /// Inserts `rows` (skipping duplicates) in statements of at most max_insert_rows() rows each.
   pg_expected<void> insert(const table_rows& rows, bool begin_transaction);
-  /// Rolls back an open transaction (if the connection still works) and returns `error`.
-  pg_error abort(pg_error error);
 
   pg_connection& conn_;
   std::string buffer_;

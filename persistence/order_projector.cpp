@@ -1,4 +1,5 @@
 #include "persistence/order_projector.hpp"
+#include "persistence/exclusive_projection.hpp"
 
 #include <chrono>
 #include <optional>
@@ -8,6 +9,7 @@
 #include <libpq-fe.h>
 
 #include "persistence/order_projection.hpp"
+#include "persistence/pg_text.hpp"
 
 namespace bourse {
 namespace {
@@ -107,18 +109,6 @@ std::int64_t now_ns() {
       .count();
 }
 
-/// A BIGINT[] literal: {1,2,3}.
-std::string bigint_array(const std::vector<std::int64_t>& ids) {
-  std::string out{"{"};
-  for (const auto id : ids) {
-    if (out.size() > 1)
-      out += ',';
-    out += std::to_string(id);
-  }
-  out += '}';
-  return out;
-}
-
 submit_row read_submit(const pg_rows& rows, int r) {
   return {.user_id = rows.int64(r, 3),
           .client_ref = rows.int64(r, 4),
@@ -209,24 +199,8 @@ pg_expected<projection_stats> order_projector::run() {
       return staged.error();
     stage_ready_ = true;
   }
-  if (auto begun = conn_.exec("BEGIN ISOLATION LEVEL REPEATABLE READ"); !begun)
-    return begun.error();
-  auto locked = conn_.exec("SELECT pg_try_advisory_xact_lock($1)", lock_key);
-  if (!locked)
-    return abort(locked.error());
-  projection_stats stats;
-  if (!locked->boolean(0, 0)) {
-    stats.locked_out = true;
-    if (auto done = conn_.exec("ROLLBACK"); !done)
-      return done.error();
-    return stats;
-  }
-  auto projected = project(stats);
-  if (!projected)
-    return abort(projected.error());
-  if (auto committed = conn_.exec("COMMIT"); !committed)
-    return abort(committed.error());
-  return projected;
+  return run_exclusive_projection<projection_stats>(
+      conn_, lock_key, [this](projection_stats stats) { return project(stats); });
 }
 
 pg_expected<projection_stats> order_projector::project(projection_stats stats) {
@@ -273,7 +247,7 @@ pg_expected<void> order_projector::project_book(book_cursor& cursor, projection_
   stats.events += event_rows->rows();
 
   if (const auto before = order_fold::touched_before(events); !before.empty()) {
-    auto existing = conn_.exec(existing_sql, cursor.symbol, bigint_array(before));
+    auto existing = conn_.exec(existing_sql, cursor.symbol, pg_bigint_array(before));
     if (!existing)
       return existing.error();
     for (int r = 0; r < existing->rows(); ++r)
@@ -318,12 +292,6 @@ pg_expected<void> order_projector::write(projection_stats& stats) {
   if (auto flagged = conn_.exec(margin_sql); !flagged)
     return flagged.error();
   return {};
-}
-
-pg_error order_projector::abort(pg_error error) {
-  if (conn_.connected() && PQtransactionStatus(conn_.native()) != PQTRANS_IDLE)
-    (void)conn_.exec("ROLLBACK");
-  return error;
 }
 
 } // namespace bourse

@@ -53,8 +53,6 @@ private:
   pg_expected<void> project_book(book_cursor& cursor, projection_stats& stats);
   /// Inserts and updates the staged orders; sets the margin flag of the new ones.
   pg_expected<void> write(projection_stats& stats);
-  /// Rolls back an open transaction and returns `error`.
-  pg_error abort(pg_error error);
 
   pg_connection& conn_;
   std::int64_t max_commands_;

@@ -36,6 +36,12 @@ bool pg_connection::connected() const noexcept {
   return PQstatus(native()) == CONNECTION_OK;
 }
 
+pg_error pg_connection::rollback_after(pg_error cause) {
+  if (connected() && PQtransactionStatus(native()) != PQTRANS_IDLE)
+    (void)exec("ROLLBACK");
+  return cause;
+}
+
 pg_error pg_connection::error(const PGresult* result) const {
   return make_pg_error(native(), result);
 }

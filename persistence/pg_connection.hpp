@@ -48,6 +48,10 @@ public:
   /// True while the connection is usable (CONNECTION_OK).
   bool connected() const noexcept;
 
+  /// Rolls back the transaction open on this connection, if any (the rollback's own failure is
+  /// ignored), and returns `cause`: the way out of a failed transaction.
+  pg_error rollback_after(pg_error cause);
+
   /// The error libpq reports for `result` (null: the connection's last error).
   pg_error error(const ::pg_result* result = nullptr) const;
 

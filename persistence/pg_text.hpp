@@ -3,7 +3,9 @@
 #include <cassert>
 #include <charconv>
 #include <concepts>
+#include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -35,6 +37,18 @@ bool append_pg_text(std::string& out, const T& value) {
     out.append(text);
     return true;
   }
+}
+
+/// `values` as a PostgreSQL array literal, {1,2,3}, for a `$n::bigint[]` parameter.
+inline std::string pg_bigint_array(std::span<const std::int64_t> values) {
+  std::string out{"{"};
+  for (const auto value : values) {
+    if (out.size() > 1)
+      out.push_back(',');
+    append_pg_text(out, value);
+  }
+  out.push_back('}');
+  return out;
 }
 
 } // namespace bourse

@@ -1,7 +1,6 @@
 #include "actors/account/valuation.hpp"
 
 namespace bourse {
-namespace {
 
 position_view value_position(const std::string& symbol, const position& pos, const mark_prices& marks) {
   const auto mark = marks.find(symbol);
@@ -17,8 +16,6 @@ position_view value_position(const std::string& symbol, const position& pos, con
           .mark = mark == marks.end() ? 0 : mark->second,
           .unrealized_pnl = mark == marks.end() ? 0 : unrealized_pnl(pos, mark->second)};
 }
-
-} // namespace
 
 account_view value_account(const account_actor_state& st, const instrument_table& instruments,
                            const mark_prices& marks) {

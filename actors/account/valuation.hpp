@@ -13,4 +13,8 @@ namespace bourse {
 account_view value_account(const account_actor_state& st, const instrument_table& instruments,
                            const mark_prices& marks);
 
+/// One position valued at `marks`, as value_account shows it (mark and unrealised P&L are 0 when
+/// `marks` has no price for `symbol`).
+position_view value_position(const std::string& symbol, const position& pos, const mark_prices& marks);
+
 } // namespace bourse

@@ -13,6 +13,7 @@
 #include "actors/gateway/gateway_actor.hpp"
 #include "actors/runtime/exchange.hpp"
 #include "bots/market/market_catalog.hpp"
+#include "config/candle_retention_rules.hpp"
 #include "config/json_log.hpp"
 #include "config/settings_loader.hpp"
 #include "net/http/server.hpp"
@@ -123,7 +124,11 @@ int run(config::settings s, node::stop_signal& stop) {
   caf::actor projection;
   if (s.database.orders_projection_ms > 0)
     projection = spawn_order_projection(
-        sys, {database.url(), std::chrono::milliseconds(s.database.orders_projection_ms)});
+        sys, {.conninfo = database.url(),
+              .interval = std::chrono::milliseconds(s.database.orders_projection_ms),
+              .instruments = exchange.instruments,
+              .limits = exchange_cfg.limits,
+              .candles = {.max_age_days = config::candle_retention_days(s.database.candle_retention)}});
 
   auto bot_board = std::make_shared<bot_status_board>();
   gateway_actor gateway;
