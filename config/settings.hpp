@@ -116,6 +116,11 @@ struct game_settings {
   cents bot_funding_floor_cents = 2'500'000;
   cents bot_funding_target_cents = 10'000'000;
   std::int64_t bot_funding_interval_s = 60;
+  /// Seconds between two samplings of every account's equity for its equity curve
+  /// (GET /api/v1/account/equity); 0 = not sampled.
+  std::int64_t equity_sample_interval_s = 60;
+  /// Days the equity samples are kept.
+  std::int64_t equity_retention_days = 30;
 };
 
 /// The whole configuration of one node.

@@ -60,6 +60,8 @@ void visit_fields(settings& s, Visitor&& visit) {
   visit("game.bot_funding_floor_cents", s.game.bot_funding_floor_cents);
   visit("game.bot_funding_target_cents", s.game.bot_funding_target_cents);
   visit("game.bot_funding_interval_s", s.game.bot_funding_interval_s);
+  visit("game.equity_sample_interval_s", s.game.equity_sample_interval_s);
+  visit("game.equity_retention_days", s.game.equity_retention_days);
 }
 
 } // namespace bourse::config

@@ -208,6 +208,10 @@ void validate(const settings& s) {
     fail("settings", "game.bot_funding_target_cents", "funding needs 0 <= floor <= target");
   if (s.game.bot_funding_interval_s < 1)
     fail("settings", "game.bot_funding_interval_s", "must be positive");
+  if (s.game.equity_sample_interval_s < 0 || s.game.equity_sample_interval_s > 86'400)
+    fail("settings", "game.equity_sample_interval_s", "expected 0..86400");
+  if (s.game.equity_retention_days < 1)
+    fail("settings", "game.equity_retention_days", "must be positive");
   if (s.database.commit_delay_us < 0 || s.database.commit_delay_us > 1'000'000)
     fail("settings", "database.commit_delay_us", "expected 0..1000000");
   if (s.database.commit_batch_rows < 1)

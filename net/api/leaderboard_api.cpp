@@ -1,8 +1,8 @@
 #include "net/api/leaderboard_api.hpp"
 
-#include "actors/account/valuation.hpp"
 #include "actors/common/checked_math.hpp"
 #include "actors/runtime/spawn_task.hpp"
+#include "net/api/account_views.hpp"
 #include "net/api/blocking.hpp"
 #include "net/api/market_api.hpp"
 #include "net/api/marks.hpp"
@@ -88,36 +88,12 @@ void leaderboard_api::leaderboard(http::request_context ctx, http::responder res
     return respond(http::error_response(reason_code::malformed_request, "limit must be 1..1000"));
   spawn_task(sys_, [=, this, limit = *limit](caf::event_based_actor* self) {
     request_marks(self, *where_, *instruments_, timeout_, [=, this](mark_prices marks) {
-      struct pending_views {
-        std::vector<account_view> views;
-        std::size_t left = 1;
-      };
-      auto state = std::make_shared<pending_views>();
-      auto arrive = [=, this] {
-        if (--state->left == 0)
-          run_blocking(pool_, respond, [rows = rank(state->views, limit), owners = owners_] {
-            return leaderboard_json(rows, owners);
-          });
-      };
-      std::vector<account_actor> running;
-      where_->with_accounts_still([&](const std::function<account_actor(account_id)>& running_actor) {
-        for (const auto& [id, checkpoint] : accounts_->all()) {
-          if (state->views.size() + running.size() == max_ranked_accounts)
-            break;
-          if (auto handle = running_actor(id))
-            running.push_back(std::move(handle));
-          else
-            state->views.push_back(value_account(*checkpoint, *instruments_, marks));
-        }
-      });
-      for (const auto& account : running) {
-        ++state->left;
-        // An account that passivated meanwhile is skipped, not an error.
-        self->request(account, timeout_, caf::get_atom::value, atoms::view::value, marks)
-            .then([state, arrive](account_view& v) { state->views.push_back(std::move(v)), arrive(); },
-                  [arrive](caf::error&) { arrive(); });
-      }
-      arrive();
+      gather_account_views(self, *where_, *instruments_, *accounts_, marks, timeout_, max_ranked_accounts,
+                           [=, this](std::vector<account_view> views) {
+                             run_blocking(pool_, respond, [rows = rank(views, limit), owners = owners_] {
+                               return leaderboard_json(rows, owners);
+                             });
+                           });
     });
   });
 }

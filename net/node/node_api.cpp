@@ -4,6 +4,7 @@
 
 #include "actors/auction/account_bank.hpp"
 #include "actors/gateway/gateway_actor.hpp"
+#include "net/api/equity_sampler.hpp"
 #include "net/api/first_admin.hpp"
 #include "net/http/static_files.hpp"
 
@@ -62,6 +63,7 @@ node_api::node_api(const config::settings& s, const std::string& database_url,
       history_(sys, ex.where, ex.instruments, actor_timeout, history_store_, pool_),
       leaderboard_(sys, ex.where, ex.instruments, ex.accounts, actor_timeout,
                    owners_of(users_, std::move(bots)), pool_),
+      equity_store_(link_), equity_(equity_store_, pool_),
       tape_(net::api::spawn_trade_tape(sys, ex.where, tape_trades_per_symbol)),
       overview_(sys, ex.where, ex.instruments, tape_, actor_timeout),
       auctions_(sys, spawn_account_bank(sys, ex.where, actor_timeout), journaled(std::move(persistence)),
@@ -74,6 +76,12 @@ node_api::node_api(const config::settings& s, const std::string& database_url,
   const auto admin = net::api::ensure_first_admin(users_, s.admin);
   if (admin.created)
     spdlog::info("first admin '{}' created", s.admin.username);
+  if (s.game.equity_sample_interval_s > 0)
+    equity_sampler_ =
+        net::api::spawn_equity_sampler(sys, ex, database_url,
+                                       {.interval = std::chrono::seconds(s.game.equity_sample_interval_s),
+                                        .retention = std::chrono::hours(24 * s.game.equity_retention_days),
+                                        .timeout = actor_timeout});
 }
 
 void node_api::add_routes(net::http::router& routes) {
@@ -85,6 +93,7 @@ void node_api::add_routes(net::http::router& routes) {
   portfolio_.add_routes(routes);
   history_.add_routes(routes);
   leaderboard_.add_routes(routes);
+  equity_.add_routes(routes);
   overview_.add_routes(routes);
   auction_routes_.add_routes(routes);
   if (!settings_.node.static_dir.empty()) {
@@ -96,6 +105,8 @@ void node_api::add_routes(net::http::router& routes) {
 }
 
 void node_api::stop() {
+  if (equity_sampler_)
+    caf::anon_send_exit(equity_sampler_, caf::exit_reason::user_shutdown);
   pool_.join();
   caf::anon_send_exit(tape_, caf::exit_reason::user_shutdown);
   auctions_.stop();

@@ -14,6 +14,7 @@
 #include "net/api/auction_registry.hpp"
 #include "net/api/auth_api.hpp"
 #include "net/api/discord_api.hpp"
+#include "net/api/equity_api.hpp"
 #include "net/api/history_api.hpp"
 #include "net/api/leaderboard_api.hpp"
 #include "net/api/market_api.hpp"
@@ -24,6 +25,7 @@
 #include "net/auth/access_token.hpp"
 #include "net/auth/refresh_tokens.hpp"
 #include "net/http/router.hpp"
+#include "net/store/pg_equity_store.hpp"
 #include "net/store/pg_link.hpp"
 #include "net/store/pg_refresh_token_store.hpp"
 #include "net/store/pg_user_store.hpp"
@@ -52,7 +54,8 @@ public:
   /// The WebSocket endpoint to install with server::set_upgrade_handler("/ws", ...).
   net::ws::ws_endpoint& websocket() noexcept { return websocket_; }
 
-  /// Waits for blocking work in flight to finish and stops the trade tape and the auction lots.
+  /// Stops the equity sampler, waits for blocking work in flight to finish and stops the trade tape
+  /// and the auction lots.
   void stop();
 
 private:
@@ -70,6 +73,9 @@ private:
   net::api::portfolio_api portfolio_;
   net::api::history_api history_;
   net::api::leaderboard_api leaderboard_;
+  net::pg_equity_store equity_store_;
+  net::api::equity_api equity_;
+  caf::actor equity_sampler_; ///< null when game.equity_sample_interval_s is 0
   net::api::trade_tape_actor tape_;
   net::api::overview_api overview_;
   net::api::auction_registry auctions_;

@@ -48,12 +48,16 @@ export function mount(root, ctx) {
     grid: { vertLines: { visible: false }, horzLines: { color: 'rgba(255,255,255,.05)' } }, timeScale: { timeVisible: true } });
   const area = chart.addSeries(AreaSeries, { lineColor: '#0d6efd', topColor: 'rgba(13,110,253,.4)', bottomColor: 'rgba(13,110,253,0)' });
   let last_time = 0;
+  let live = []; // points plotted before the stored curve arrived; null once it did (or failed)
   ctx.api.get('/account/equity').then((body) => {
-    const points = list_of(body, 'points').map((p) => ({ time: p.time_s ?? ns_to_seconds(p.time), value: p.equity / 100 }));
+    const points = list_of(body, 'points').map((p) => ({ time: ns_to_seconds(p.time_ns), value: p.equity / 100 }));
     points.sort((a, b) => a.time - b.time);
-    area.setData(points);
-    last_time = points.at(-1)?.time ?? 0;
-  }).catch(() => {});
+    const stored_end = points.at(-1)?.time ?? 0;
+    const merged = [...points, ...live.filter((p) => p.time > stored_end)];
+    area.setData(merged);
+    last_time = merged.at(-1)?.time ?? 0;
+    live = null;
+  }).catch(() => { live = null; });
 
   let last_account = null;
   let open_delivery = null; // {symbol, error (code or null)} while a delivery form is shown
@@ -177,6 +181,7 @@ export function mount(root, ctx) {
     const now = Math.floor(Date.now() / 1000);
     if (equity === null || now <= last_time) return;
     area.update({ time: now, value: equity / 100 });
+    live?.push({ time: now, value: equity / 100 });
     last_time = now;
   }
   const reload = () => ctx.api.get('/account').then(render).catch((err) => ctx.fail(err));
