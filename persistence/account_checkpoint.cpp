@@ -102,14 +102,13 @@ std::string encode_checkpoint(const account_actor_state& st) {
   image_writer w{out};
   account_image::save(w, st.acc);
   w.u(st.results.size());
-  for (const auto& it : in_key_order(st.results)) {
-    const auto& [ref, result] = *it;
+  st.results.for_each_oldest_first([&w](std::uint64_t ref, const order_result& result) {
     w.u(ref);
     w.u(result.client_order_id);
     w.str(result.symbol);
     w.u(result.id);
     w.u(static_cast<std::uint64_t>(result.reason));
-  }
+  });
   w.u(st.orders.size());
   for (const auto& it : in_key_order(st.orders)) {
     w.u(it->first);
@@ -144,7 +143,7 @@ pg_expected<account_actor_state> decode_checkpoint(std::string_view image, risk_
     result.symbol = r.str();
     result.id = r.u();
     result.reason = static_cast<reason_code>(r.u());
-    st.results.emplace(ref, std::move(result));
+    st.results.record(ref, std::move(result));
   }
   for (auto n = r.count(); n > 0; --n) {
     const auto ref = r.u();

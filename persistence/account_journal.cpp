@@ -39,7 +39,7 @@ reason_code place(account_actor_state& st, const instrument_table& instruments, 
   if (reason == reason_code::none)
     st.orders.emplace(order.client_order_id, account_actor_state::order_info{order.symbol, 0});
   else
-    st.results.emplace(order.client_order_id, order_result{order.client_order_id, order.symbol, 0, reason});
+    st.results.record(order.client_order_id, order_result{order.client_order_id, order.symbol, 0, reason});
   return reason;
 }
 
@@ -75,8 +75,7 @@ entry_outcome report(account_actor_state& st, const instrument_table& instrument
   case book_event_kind::accepted:
     if (auto it = st.orders.find(e.client_ref); it != st.orders.end())
       it->second.id = e.order;
-    st.results.try_emplace(e.client_ref,
-                           order_result{e.client_ref, entry.symbol, e.order, reason_code::none});
+    st.results.record(e.client_ref, order_result{e.client_ref, entry.symbol, e.order, reason_code::none});
     break;
   case book_event_kind::fill:
     if (e.owner == me)
@@ -97,7 +96,7 @@ entry_outcome report(account_actor_state& st, const instrument_table& instrument
       break;
     }
     st.acc.release_all(e.client_ref);
-    st.results.try_emplace(e.client_ref, order_result{e.client_ref, entry.symbol, 0, e.reason});
+    st.results.record(e.client_ref, order_result{e.client_ref, entry.symbol, 0, e.reason});
     break;
   default:
     break;

@@ -9,11 +9,11 @@
 #include <unordered_map>
 #include <vector>
 
-#include <boost/unordered/unordered_flat_map.hpp>
 #include <caf/actor_system.hpp>
 
 #include "actors/account/account.hpp"
 #include "actors/account/margin.hpp"
+#include "actors/account/result_window.hpp"
 #include "actors/runtime/interfaces.hpp"
 #include "actors/runtime/placement.hpp"
 #include "persistence/persist_messages.hpp"
@@ -34,11 +34,11 @@ struct account_actor_state {
   };
 
   account acc;
-  boost::unordered_flat_map<std::uint64_t, order_result> results; ///< first final answer per client_order_id
-  std::unordered_map<std::uint64_t, order_info> orders;           ///< open (or not yet confirmed) orders
-  std::map<std::string, sequence, std::less<>> applied;           ///< last book sequence applied per symbol
-  sequence journaled = 0;                                         ///< seq of the last journal entry
-  std::set<std::uint64_t> auctions_settled; ///< lots whose settlement leg this account applied
+  result_window results;                                ///< first final answer per recent client_order_id
+  std::unordered_map<std::uint64_t, order_info> orders; ///< open (or not yet confirmed) orders
+  std::map<std::string, sequence, std::less<>> applied; ///< last book sequence applied per symbol
+  sequence journaled = 0;                               ///< seq of the last journal entry
+  std::set<std::uint64_t> auctions_settled;             ///< lots whose settlement leg this account applied
   cents house_credited = 0; ///< cents this account credited the house (fees, lots sold by the house)
   std::vector<account_entry>
       unsent; ///< applied before the actor ran (opening deposit): journaled at its start

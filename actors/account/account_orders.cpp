@@ -46,8 +46,8 @@ cents account_shell::reference(std::string_view symbol) const {
 
 caf::result<order_result> account_shell::place(const new_order& order) {
   auto& st = *st_;
-  if (auto done = st.results.find(order.client_order_id); done != st.results.end())
-    return reply_when_durable(done->second);
+  if (const auto* done = st.results.find(order.client_order_id))
+    return reply_when_durable(*done);
   order_result result{order.client_order_id, order.symbol, 0, reason_code::none};
   if (!st.orders.contains(order.client_order_id)) {
     if (busy()) {
@@ -87,7 +87,7 @@ void account_shell::settle_submit(const std::string& symbol, std::uint64_t clien
     if (st_->orders.contains(client_order_id))
       refuse(result);
   } else if (reply.reason != reason_code::persistence_failed) {
-    st_->results.emplace(client_order_id, result);
+    st_->results.record(client_order_id, result);
   }
   for (auto& waiter : waiters)
     waiter.done(result);

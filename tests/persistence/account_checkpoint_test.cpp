@@ -20,7 +20,8 @@ account_actor_state busy_state() {
   EXPECT_EQ(st.acc.set_hold(9, 1'000), reason_code::none);
   EXPECT_EQ(st.acc.hold_shares(9, "AAA", 5), reason_code::none);
   st.acc.set_state(risk_state::reducing);
-  st.results.emplace(3, order_result{3, "BBB", 77, reason_code::insufficient_buying_power});
+  st.results.record(3, order_result{3, "BBB", 77, reason_code::insufficient_buying_power});
+  st.results.record(1, order_result{1, "AAA", 0, reason_code::off_tick}); // restored in this order
   st.orders.emplace(7, account_actor_state::order_info{"AAA", 12});
   st.applied.emplace("AAA", 19);
   st.journaled = 23;
