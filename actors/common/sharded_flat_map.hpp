@@ -114,6 +114,8 @@ public:
   }
   /// The value of `key`; throws std::out_of_range when it is absent.
   const Value& at(const Key& key) const { return shards_[shard_index(key)].at(key); }
+  /// Removes `key`; returns how many elements were removed (0 or 1).
+  std::size_t erase(const Key& key) { return shards_[shard_index(key)].erase(key); }
   bool contains(const Key& key) const { return shards_[shard_index(key)].contains(key); }
 
   std::size_t size() const noexcept {

@@ -1,7 +1,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <string_view>
 #include <vector>
 
@@ -126,6 +128,25 @@ BENCHMARK(bm_actor_path_throughput)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 
+/// With BOURSE_BENCH_TIMELINE set: every 10 ms bucket of send times whose slowest answer took over
+/// 1 ms, as "t_ms max_us count" on stderr (`latency_ns[i]` is the order sent at `sent[warm_up + 1 + i]`
+/// when answers arrive in order; close enough to place the stalls in time).
+void print_stalls(const std::vector<clock_type::time_point>& sent,
+                  const std::vector<std::int64_t>& latency_ns, std::uint64_t warm_up) {
+  std::map<std::int64_t, std::pair<std::int64_t, std::int64_t>> buckets; // 10 ms bucket -> max ns, count
+  for (std::size_t i = 0; i < latency_ns.size() && warm_up + 1 + i < sent.size(); ++i) {
+    const auto at =
+        std::chrono::duration_cast<std::chrono::milliseconds>(sent[warm_up + 1 + i] - sent[1]).count();
+    auto& [max_ns, count] = buckets[at / 10];
+    max_ns = std::max(max_ns, latency_ns[i]);
+    ++count;
+  }
+  for (const auto& [bucket, stats] : buckets)
+    if (stats.first > 1'000'000)
+      std::fprintf(stderr, "%lld ms: max %lld us over %lld orders\n", static_cast<long long>(bucket * 10),
+                   static_cast<long long>(stats.first / 1'000), static_cast<long long>(stats.second));
+}
+
 void bm_actor_path_ack_latency(benchmark::State& state) {
   bench_exchange bx;
   const auto rate = static_cast<std::uint64_t>(state.range(0)); // orders per second
@@ -156,6 +177,8 @@ void bm_actor_path_ack_latency(benchmark::State& state) {
     while (answered < total)
       bx.self->receive([&](const order_result& r) { on_answer(r); });
   }
+  if (std::getenv("BOURSE_BENCH_TIMELINE") != nullptr)
+    print_stalls(sent, latency_ns, warm_up);
   std::sort(latency_ns.begin(), latency_ns.end());
   auto pct = [&](double p) {
     return static_cast<double>(

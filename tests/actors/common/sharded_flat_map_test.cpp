@@ -34,6 +34,15 @@ TEST(sharded_flat_map, finds_every_key_once_and_keeps_the_first_value) {
   EXPECT_THROW((void)m.at(0), std::out_of_range);
 }
 
+TEST(sharded_flat_map, erase_removes_one_key) {
+  auto m = filled(100);
+  EXPECT_EQ(m.erase(42), 1U);
+  EXPECT_EQ(m.erase(42), 0U);
+  EXPECT_FALSE(m.contains(42));
+  EXPECT_TRUE(m.contains(43));
+  EXPECT_EQ(m.size(), 99U);
+}
+
 TEST(sharded_flat_map, iterates_every_element_once_also_through_a_const_map) {
   const auto m = filled(1'000);
   std::map<std::uint64_t, std::string> seen;
