@@ -24,6 +24,9 @@ struct node_settings {
   std::string openapi_path = "docs/openapi.json";
   /// Threads running the network io_context.
   std::int64_t io_threads = 2;
+  /// CAF scheduler threads running the actors; 0 = one per CPU core (CAF's own default is at least 4,
+  /// which on a 2-core machine makes the workers wake and preempt each other).
+  std::int64_t actor_threads = 0;
   /// spdlog level name: trace, debug, info, warn, error, critical, off.
   std::string log_level = "info";
   /// Where the node keeps local state (the embedded PostgreSQL cluster under data_dir/pg).

@@ -16,6 +16,7 @@ void visit_fields(settings& s, Visitor&& visit) {
   visit("node.static_dir", s.node.static_dir);
   visit("node.openapi_path", s.node.openapi_path);
   visit("node.io_threads", s.node.io_threads);
+  visit("node.actor_threads", s.node.actor_threads);
   visit("node.log_level", s.node.log_level);
   visit("node.data_dir", s.node.data_dir);
   visit("node.actor_port", s.node.actor_port);

@@ -188,6 +188,8 @@ void validate(const settings& s) {
     fail("settings", "node.log_level", "expected trace, debug, info, warn, error, critical or off");
   if (s.node.io_threads < 1 || s.node.io_threads > 256)
     fail("settings", "node.io_threads", "expected 1..256");
+  if (s.node.actor_threads < 0 || s.node.actor_threads > 256)
+    fail("settings", "node.actor_threads", "expected 0..256");
   if (!s.auth.jwt_secret.empty() && s.auth.jwt_secret.size() < 32)
     fail("settings", "auth.jwt_secret", "must be at least 32 bytes");
   if (s.auth.access_token_ttl_s <= 0 || s.auth.refresh_token_ttl_s <= s.auth.access_token_ttl_s)

@@ -1,9 +1,11 @@
 // bourse-node: one node of the exchange. Loads the settings, opens (or starts) PostgreSQL, lists the
 // market, runs the actors and serves HTTP/WebSocket until SIGINT or SIGTERM.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <random>
+#include <thread>
 
 #include <caf/actor_system.hpp>
 #include <caf/actor_system_config.hpp>
@@ -87,6 +89,13 @@ std::map<lot_id, std::shared_ptr<auction_rules>> recover_auction_lots(const std:
   return std::move(*lots);
 }
 
+/// The CAF scheduler's thread count for `configured` (node.actor_threads; 0: one per CPU core).
+std::size_t actor_threads(std::int64_t configured) {
+  if (configured > 0)
+    return static_cast<std::size_t>(configured);
+  return std::max(1U, std::thread::hardware_concurrency());
+}
+
 int run(config::settings s, node::stop_signal& stop) {
   node::node_database database(s);
   if (stopping_early(stop, "recovery"))
@@ -98,6 +107,7 @@ int run(config::settings s, node::stop_signal& stop) {
   register_gateway_types(cfg); // the exchange's message types plus the bot gateway's
   cfg.load<caf::io::middleman>();
   cfg.set("scheduler.policy", caf::atom("sharing"));
+  cfg.set("scheduler.max-threads", actor_threads(s.node.actor_threads));
   cfg.set("middleman.heartbeat-interval", caf::timespan{std::chrono::seconds(1)});
   cfg.set("middleman.connection-timeout", caf::timespan{std::chrono::seconds(5)});
   caf::actor_system sys{cfg};
