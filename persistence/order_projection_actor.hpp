@@ -9,7 +9,7 @@
 #include <caf/actor_system.hpp>
 
 #include "actors/account/account.hpp"
-#include "actors/account/margin.hpp"
+#include "actors/account/instrument_registry.hpp"
 #include "persistence/candle_retention.hpp"
 
 namespace bourse {
@@ -21,7 +21,7 @@ struct order_projection_config {
   std::chrono::milliseconds interval{500};     ///< pause between two runs
   std::int64_t max_commands_per_book = 50'000; ///< commands of one book per run (backlogs take several)
   /// The listed rules the accounts trade under; null: the positions table is not projected.
-  std::shared_ptr<const instrument_table> instruments;
+  std::shared_ptr<const instrument_registry> instruments;
   risk_limits limits;       ///< the accounts' risk limits (a replayed verdict depends on them)
   candle_retention candles; ///< pruned on the same connection; no max age: never
   /// Pause between two prunings of `candles` (the next tick instead while a backlog is left).

@@ -69,7 +69,7 @@ event_floors(const std::map<account_id, account_journal>& journals) {
 } // namespace
 
 position_projector::position_projector(pg_connection& conn,
-                                       std::shared_ptr<const instrument_table> instruments,
+                                       std::shared_ptr<const instrument_registry> instruments,
                                        risk_limits limits)
     : conn_(conn), instruments_(std::move(instruments)), limits_(limits), writer_(conn),
       rows_("positions", {"user_id", "symbol", "quantity", "reserved_quantity", "cost_basis", "updated_ns",
@@ -128,7 +128,8 @@ pg_expected<position_projection_stats> position_projector::project(position_proj
     auto& state = states_.at(id);
     const auto tail = journals->find(id);
     if (tail != journals->end()) {
-      if (auto replayed = replay_account(state, *instruments_, tail->second, events, house); !replayed) {
+      if (auto replayed = replay_account(state, instruments_->current(), tail->second, events, house);
+          !replayed) {
         spdlog::warn("positions projection: account {} left at seq {}: {}", id, cursor,
                      replayed.error().message);
         states_.erase(id);

@@ -40,7 +40,7 @@ public:
 
   /// Projects through `conn` (must outlive the projector) with the listed `instruments` and the
   /// accounts' risk limits, both as the node's accounts have them (a replayed verdict depends on them).
-  position_projector(pg_connection& conn, std::shared_ptr<const instrument_table> instruments,
+  position_projector(pg_connection& conn, std::shared_ptr<const instrument_registry> instruments,
                      risk_limits limits = {});
 
   /// One run; the error of the first failing statement (the run is rolled back; the states it
@@ -55,7 +55,7 @@ private:
   pg_expected<void> write(const std::vector<account_id>& changed, position_projection_stats& stats);
 
   pg_connection& conn_;
-  std::shared_ptr<const instrument_table> instruments_;
+  std::shared_ptr<const instrument_registry> instruments_;
   risk_limits limits_;
   std::map<account_id, account_actor_state> states_; ///< each at its journaled seq
   batch_writer writer_;

@@ -28,12 +28,13 @@ std::uint64_t state_hash(const account& acc) {
 }
 
 account_actor spawn_account(caf::actor_system& sys, std::shared_ptr<account_actor_state> state,
-                            std::shared_ptr<const instrument_table> instruments,
+                            std::shared_ptr<const instrument_registry> instruments,
                             std::shared_ptr<placement> where, account_actor_config cfg) {
   // State as spawn arguments: CAF 0.17 spawns argument-less function actors through a null tuple.
   return sys.spawn(
       [](account_actor::pointer self, std::shared_ptr<account_actor_state> st,
-         std::shared_ptr<const instrument_table> inst, std::shared_ptr<placement> w, account_actor_config c) {
+         std::shared_ptr<const instrument_registry> inst, std::shared_ptr<placement> w,
+         account_actor_config c) {
         return account_shell::behavior(std::make_shared<account_shell>(self, st, inst, w, c));
       },
       std::move(state), std::move(instruments), std::move(where), std::move(cfg));

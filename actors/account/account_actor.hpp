@@ -12,7 +12,7 @@
 #include <caf/actor_system.hpp>
 
 #include "actors/account/account.hpp"
-#include "actors/account/margin.hpp"
+#include "actors/account/instrument_registry.hpp"
 #include "actors/account/result_window.hpp"
 #include "actors/runtime/interfaces.hpp"
 #include "actors/runtime/placement.hpp"
@@ -72,7 +72,7 @@ struct account_actor_config {
 /// releases the reservation. Every state change goes through apply_entry (and, with
 /// `cfg.persistence`, the journal), so a replay of the journal rebuilds the same state.
 account_actor spawn_account(caf::actor_system& sys, std::shared_ptr<account_actor_state> state,
-                            std::shared_ptr<const instrument_table> instruments,
+                            std::shared_ptr<const instrument_registry> instruments,
                             std::shared_ptr<placement> where, account_actor_config cfg);
 
 /// A 64-bit hash of an account's balances, positions and open orders (restart checks).

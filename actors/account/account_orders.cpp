@@ -40,8 +40,9 @@ struct joint_answer {
 cents account_shell::reference(std::string_view symbol) const {
   if (const cents now = where_->reference_price(symbol); now > 0)
     return now;
-  const auto listed = instruments_->find(symbol);
-  return listed == instruments_->end() ? 0 : listed->second.reference_price;
+  const auto& table = instruments_->current();
+  const auto listed = table.find(symbol);
+  return listed == table.end() ? 0 : listed->second.reference_price;
 }
 
 caf::result<order_result> account_shell::place(const new_order& order) {

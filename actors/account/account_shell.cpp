@@ -53,7 +53,7 @@ account_actor::behavior_type account_shell::behavior(std::shared_ptr<account_she
         // not activity: liquidation checks alone do not keep an account awake
         if (auto watcher = caf::actor_cast<margin_watcher>(s->self_->current_sender()))
           s->self_->send(watcher, atoms::margin::value, s->st_->acc.id(),
-                         check_margin(s->st_->acc, *s->instruments_, marks));
+                         check_margin(s->st_->acc, s->instruments_->current(), marks));
       },
       [s](atoms::report, const std::vector<execution_report>& reports) {
         ++s->activity_;
@@ -76,9 +76,9 @@ account_actor::behavior_type account_shell::behavior(std::shared_ptr<account_she
         s->record(std::move(entry));
         return s->reply_when_durable(next);
       },
-      [s](caf::get_atom, atoms::view) { return value_account(*s->st_, *s->instruments_, {}); },
+      [s](caf::get_atom, atoms::view) { return value_account(*s->st_, s->instruments_->current(), {}); },
       [s](caf::get_atom, atoms::view, const mark_prices& marks) {
-        return value_account(*s->st_, *s->instruments_, marks);
+        return value_account(*s->st_, s->instruments_->current(), marks);
       },
       [s](atoms::delivery, const std::string& symbol, quantity qty) {
         return s->change(account_entry_kind::delivery, symbol, qty);
@@ -99,7 +99,7 @@ account_actor::behavior_type account_shell::behavior(std::shared_ptr<account_she
 
 entry_outcome account_shell::record(account_entry entry, const book_event* event) {
   entry.time = utc_now_ns();
-  auto out = apply_entry(*st_, *instruments_, entry, event);
+  auto out = apply_entry(*st_, instruments_->current(), entry, event);
   entry.result = out.reason;
   const bool changed = out.reason == reason_code::none || entry.kind == account_entry_kind::place ||
                        entry.kind == account_entry_kind::refused;

@@ -25,7 +25,7 @@ namespace bourse {
 class account_shell {
 public:
   account_shell(account_actor::pointer self, std::shared_ptr<account_actor_state> state,
-                std::shared_ptr<const instrument_table> instruments, std::shared_ptr<placement> where,
+                std::shared_ptr<const instrument_registry> instruments, std::shared_ptr<placement> where,
                 account_actor_config cfg)
       : self_(self), st_(std::move(state)), instruments_(std::move(instruments)), where_(std::move(where)),
         cfg_(std::move(cfg)), journal_(self, cfg_.persistence, "account " + std::to_string(st_->acc.id())),
@@ -209,7 +209,7 @@ private:
 
   account_actor::pointer self_;
   std::shared_ptr<account_actor_state> st_;
-  std::shared_ptr<const instrument_table> instruments_;
+  std::shared_ptr<const instrument_registry> instruments_;
   std::shared_ptr<placement> where_;
   account_actor_config cfg_;
   journal_link<account_actor::pointer> journal_;

@@ -1,12 +1,35 @@
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "actors/common/types.hpp"
 
 namespace bourse {
 
 enum class instrument_type : std::uint8_t { stock, bond, forex };
+
+/// Wire and database form of a type: STOCK, BOND or FOREX.
+inline std::string_view to_string(instrument_type type) noexcept {
+  switch (type) {
+  case instrument_type::bond:
+    return "BOND";
+  case instrument_type::forex:
+    return "FOREX";
+  case instrument_type::stock:
+    break;
+  }
+  return "STOCK";
+}
+
+/// Parses STOCK, BOND or FOREX; nullopt for anything else.
+inline std::optional<instrument_type> instrument_type_from_string(std::string_view text) noexcept {
+  for (auto type : {instrument_type::stock, instrument_type::bond, instrument_type::forex})
+    if (to_string(type) == text)
+      return type;
+  return std::nullopt;
+}
 
 /// Static trading rules of one instrument. Prices are cents, quantities shares, ratios basis points.
 struct instrument {

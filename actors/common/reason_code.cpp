@@ -42,6 +42,8 @@ constexpr std::array reason_table{
                  "the resource does not support this method"},
     reason_entry{reason_code::request_too_large, "REQUEST_TOO_LARGE",
                  "the request header or body is too large"},
+    reason_entry{reason_code::symbol_listed, "SYMBOL_LISTED",
+                 "an instrument with this symbol is already listed"},
     reason_entry{reason_code::invalid_lot, "INVALID_LOT", "the auction lot definition is invalid"},
     reason_entry{reason_code::bid_too_low, "BID_TOO_LOW", "bid is below the minimum next bid"},
     reason_entry{reason_code::insufficient_buying_power, "INSUFFICIENT_BUYING_POWER", "not enough free cash"},

@@ -33,6 +33,7 @@ enum class reason_code : std::uint16_t {
   not_found = 1018,
   method_not_allowed = 1019,
   request_too_large = 1020,
+  symbol_listed = 1021, ///< an instrument with this symbol is already listed
   // validation: auctions (11xx)
   invalid_lot = 1101, ///< auction lot definition is incomplete or inconsistent
   bid_too_low = 1102, ///< bid below the start price or the current high plus the increment

@@ -29,7 +29,7 @@ digest sha256(std::string_view text) {
 
 struct gateway_state {
   std::shared_ptr<placement> where;
-  std::shared_ptr<const instrument_table> instruments;
+  std::shared_ptr<const instrument_registry> instruments;
   std::shared_ptr<bot_status_board> board;
   std::string secret;
   timestamp_ns clock_started_at = 0;
@@ -110,8 +110,8 @@ void fund_if_low(gateway_pointer self, account_id id) {
 }
 
 gateway_actor::behavior_type gateway(gateway_pointer self, std::shared_ptr<placement> where,
-                                     std::shared_ptr<const instrument_table> instruments, gateway_config cfg,
-                                     std::shared_ptr<bot_status_board> board) {
+                                     std::shared_ptr<const instrument_registry> instruments,
+                                     gateway_config cfg, std::shared_ptr<bot_status_board> board) {
   self->state.where = std::move(where);
   self->state.instruments = std::move(instruments);
   self->state.board = std::move(board);
@@ -123,9 +123,10 @@ gateway_actor::behavior_type gateway(gateway_pointer self, std::shared_ptr<place
              const order_listener& listener) { return login(self, name, credential, listener); },
       [self](atoms::lookup, const std::string& symbol) {
         auto& st = self->state;
-        auto inst = st.instruments->find(symbol);
+        const auto& listed = st.instruments->current();
+        auto inst = listed.find(symbol);
         auto md = st.where->market_data(symbol);
-        if (inst == st.instruments->end() || !md)
+        if (inst == listed.end() || !md)
           return symbol_info{reason_code::unknown_symbol, {}, {}};
         return symbol_info{reason_code::none, inst->second, md};
       },
@@ -183,7 +184,7 @@ bool valid_bot_name(std::string_view bot_name) noexcept {
 }
 
 gateway_actor spawn_gateway(caf::actor_system& sys, std::shared_ptr<placement> where,
-                            std::shared_ptr<const instrument_table> instruments, gateway_config cfg,
+                            std::shared_ptr<const instrument_registry> instruments, gateway_config cfg,
                             std::shared_ptr<bot_status_board> board) {
   // Read the clock here, not in the actor's first run, which a worker thread may start later.
   if (cfg.clock_started_at == 0)

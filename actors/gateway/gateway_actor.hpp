@@ -8,7 +8,7 @@
 #include <caf/actor_system.hpp>
 #include <caf/expected.hpp>
 
-#include "actors/account/margin.hpp"
+#include "actors/account/instrument_registry.hpp"
 #include "actors/gateway/bot_funding.hpp"
 #include "actors/gateway/bot_status_board.hpp"
 #include "actors/gateway/gateway_messages.hpp"
@@ -41,7 +41,7 @@ bool valid_bot_name(std::string_view bot_name) noexcept;
 /// whose equity fell below funding.floor (a DEPOSIT entry on its account; a failed or timed-out
 /// request is retried at the next check). Every login answer carries the game clock's start.
 gateway_actor spawn_gateway(caf::actor_system& sys, std::shared_ptr<placement> where,
-                            std::shared_ptr<const instrument_table> instruments, gateway_config cfg,
+                            std::shared_ptr<const instrument_registry> instruments, gateway_config cfg,
                             std::shared_ptr<bot_status_board> board);
 
 /// Publishes the gateway for bot processes on `host`:`port` (0 = an ephemeral port, SO_REUSEADDR);

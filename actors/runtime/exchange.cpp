@@ -84,15 +84,34 @@ void start_liquidation(caf::actor_system& sys, const caf::actor& supervisor, std
                                 }});
 }
 
+/// Starts the supervised market-data and book actors of one symbol on their checkpoints, each
+/// registered in `where` by every incarnation. The books' journal also takes the closed candles.
+void start_symbol(caf::actor_system& sys, const caf::actor& supervisor,
+                  const std::shared_ptr<placement>& where, std::shared_ptr<market_data_state> md_state,
+                  std::shared_ptr<book_state> state, const book_actor_config& book_cfg) {
+  const auto symbol = state->book.rules().symbol;
+  start_supervised(supervisor, {"md." + symbol, [&sys, where, md_state, store = book_cfg.persistence] {
+                                  auto h = spawn_market_data(sys, md_state, store);
+                                  where->put_market_data(md_state->symbol, h);
+                                  return caf::actor_cast<caf::actor>(h);
+                                }});
+  start_supervised(supervisor, {"book." + symbol, [&sys, where, state, book_cfg] {
+                                  auto h = spawn_book(sys, state, where, book_cfg);
+                                  where->put_book(state->book.rules().symbol, h);
+                                  return caf::actor_cast<caf::actor>(h);
+                                }});
+}
+
 } // namespace
 
 exchange build_exchange(caf::actor_system& sys, const std::vector<instrument>& instruments,
                         exchange_config cfg) {
   exchange ex;
   ex.where = std::make_shared<placement>();
-  auto table = std::make_shared<instrument_table>();
+  instrument_table listed;
   for (const auto& inst : instruments)
-    table->emplace(inst.symbol, inst);
+    listed.emplace(inst.symbol, inst);
+  auto table = std::make_shared<instrument_registry>(std::move(listed));
   ex.instruments = table;
   ex.books_supervisor = spawn_supervisor(sys, cfg.books_policy);
   ex.accounts_supervisor = spawn_supervisor(sys, cfg.accounts_policy);
@@ -104,22 +123,11 @@ exchange build_exchange(caf::actor_system& sys, const std::vector<instrument>& i
     auto md_state = recovered_md != cfg.recovered_market_data.end()
                         ? recovered_md->second
                         : std::make_shared<market_data_state>(inst.symbol, cfg.market_data);
-    // The books' journal also takes the closed candles.
-    start_supervised(ex.books_supervisor,
-                     {"md." + inst.symbol, [&sys, where, md_state, store = cfg.book.persistence] {
-                        auto h = spawn_market_data(sys, md_state, store);
-                        where->put_market_data(md_state->symbol, h);
-                        return caf::actor_cast<caf::actor>(h);
-                      }});
     auto recovered = cfg.recovered_books.find(inst.symbol);
     auto state =
         recovered != cfg.recovered_books.end() ? recovered->second : std::make_shared<book_state>(inst);
     ex.books.emplace(inst.symbol, state);
-    start_supervised(ex.books_supervisor, {"book." + inst.symbol, [&sys, where, state, book_cfg = cfg.book] {
-                                             auto h = spawn_book(sys, state, where, book_cfg);
-                                             where->put_book(state->book.rules().symbol, h);
-                                             return caf::actor_cast<caf::actor>(h);
-                                           }});
+    start_symbol(sys, ex.books_supervisor, where, md_state, state, cfg.book);
   }
   ex.house = cfg.recovered_house ? cfg.recovered_house : std::make_shared<house_state>();
   start_house(sys, ex.books_supervisor, where, ex.house);
@@ -133,6 +141,15 @@ exchange build_exchange(caf::actor_system& sys, const std::vector<instrument>& i
                         return caf::actor_cast<caf::actor>(
                             spawn_session_clock(sys, state, where, session_cfg));
                       }});
+  ex.start_market = [&sys, where, sup = ex.books_supervisor, liquidator, md_policy = cfg.market_data,
+                     book_cfg = cfg.book](const instrument& inst) {
+    auto md_state = std::make_shared<market_data_state>(inst.symbol, md_policy);
+    start_symbol(sys, sup, where, md_state, std::make_shared<book_state>(inst), book_cfg);
+    // A liquidation incarnation started from here on subscribes through where->symbols() itself.
+    if (auto watcher = liquidator->get())
+      caf::anon_send(where->market_data(inst.symbol), atoms::subscribe::value,
+                     caf::actor_cast<md_subscriber>(watcher));
+  };
   cfg.account.watcher = [liquidator] { return margin_watcher{liquidator->get()}; };
   where->set_account_spawner([&sys, where, table, store = ex.accounts, sup = ex.accounts_supervisor,
                               acc_cfg = cfg.account](account_id id) {
@@ -147,6 +164,10 @@ exchange build_exchange(caf::actor_system& sys, const std::vector<instrument>& i
     return h;
   });
   return ex;
+}
+
+bool list_instrument(const exchange& ex, const instrument& inst) {
+  return ex.instruments->add(inst, ex.start_market);
 }
 
 void shutdown(const exchange& ex) {

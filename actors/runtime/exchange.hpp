@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -11,6 +12,7 @@
 
 #include "actors/account/account_actor.hpp"
 #include "actors/account/house_actor.hpp"
+#include "actors/account/instrument_registry.hpp"
 #include "actors/book/book_actor.hpp"
 #include "actors/liquidation/liquidation_actor.hpp"
 #include "actors/market_data/market_data_actor.hpp"
@@ -66,17 +68,21 @@ struct exchange_config {
   std::shared_ptr<house_state> recovered_house;
 };
 
-/// Handles to one node's exchange: the placement lookup, the two supervisors and the checkpoints.
+/// Handles to one node's exchange: the placement lookup, the listed instruments, the two supervisors
+/// and the checkpoints.
 struct exchange {
   std::shared_ptr<placement> where;
-  std::shared_ptr<const instrument_table> instruments;
+  std::shared_ptr<instrument_registry> instruments; ///< grows with list_instrument
   caf::actor books_supervisor;
   caf::actor accounts_supervisor;
-  std::map<std::string, std::shared_ptr<book_state>> books;
+  std::map<std::string, std::shared_ptr<book_state>> books; ///< the books built at start, by symbol
   std::shared_ptr<account_store> accounts;
   std::shared_ptr<house_state> house;             ///< fees collected (house account id 0)
   std::shared_ptr<liquidation_state> liquidation; ///< marks and watched accounts
   std::shared_ptr<session_state> session;         ///< game days ended (stays 0 without a clock)
+  /// Starts the supervised book and market-data actors of one more symbol (an empty book) and
+  /// subscribes the liquidation actor to it; used by list_instrument.
+  std::function<void(const instrument&)> start_market;
 };
 
 /// Builds a whole in-process exchange: one supervised book and market-data actor per instrument,
@@ -85,6 +91,12 @@ struct exchange {
 /// with a day length, the session clock, all in one placement.
 exchange build_exchange(caf::actor_system& sys, const std::vector<instrument>& instruments,
                         exchange_config cfg = {});
+
+/// Lists `inst` on a running exchange: adds it to `ex.instruments` (so gateways, accounts and the
+/// market routes see its rules) and starts its book and market-data actors under the books
+/// supervisor, registered in the placement. False (nothing changes) when the symbol is already
+/// listed. Thread-safe.
+bool list_instrument(const exchange& ex, const instrument& inst);
 
 /// Stops both supervisors and with them every actor of the exchange.
 void shutdown(const exchange& ex);

@@ -54,13 +54,8 @@ struct reader {
 };
 
 instrument_type parse_type(const reader& in) {
-  const auto text = in.text("type", "STOCK");
-  if (text == "STOCK")
-    return instrument_type::stock;
-  if (text == "BOND")
-    return instrument_type::bond;
-  if (text == "FOREX")
-    return instrument_type::forex;
+  if (const auto type = instrument_type_from_string(in.text("type", "STOCK")))
+    return *type;
   fail(in.file, in.key("type"), "expected STOCK, BOND or FOREX");
 }
 

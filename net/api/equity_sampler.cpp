@@ -17,7 +17,7 @@ namespace {
 
 struct sampler_state {
   std::shared_ptr<placement> where;
-  std::shared_ptr<const instrument_table> instruments;
+  std::shared_ptr<const instrument_registry> instruments;
   std::shared_ptr<const account_store> accounts;
   std::unique_ptr<pg_link> link;
   std::unique_ptr<pg_equity_store> store;
@@ -61,11 +61,12 @@ std::optional<std::int64_t> write(sampler_state& st, const std::vector<account_v
 /// Values every account and calls `then` with the number of samples written (nullopt: not written).
 void sample(caf::event_based_actor* self, const std::shared_ptr<sampler_state>& st,
             std::function<void(std::optional<std::int64_t>)> then) {
-  request_marks(self, *st->where, *st->instruments, st->cfg.timeout, [self, st, then](mark_prices marks) {
-    gather_account_views(self, *st->where, *st->instruments, *st->accounts, marks, st->cfg.timeout,
-                         st->cfg.max_accounts,
-                         [st, then](std::vector<account_view> views) { then(write(*st, views)); });
-  });
+  request_marks(
+      self, *st->where, st->instruments->current(), st->cfg.timeout, [self, st, then](mark_prices marks) {
+        gather_account_views(self, *st->where, st->instruments->current(), *st->accounts, marks,
+                             st->cfg.timeout, st->cfg.max_accounts,
+                             [st, then](std::vector<account_view> views) { then(write(*st, views)); });
+      });
 }
 
 caf::behavior equity_sampler(caf::event_based_actor* self, std::shared_ptr<sampler_state> st) {

@@ -98,7 +98,7 @@ void answer_rows(const http::request_context& ctx, http::responder respond,
 } // namespace
 
 history_api::history_api(caf::actor_system& sys, std::shared_ptr<placement> where,
-                         std::shared_ptr<const instrument_table> instruments,
+                         std::shared_ptr<const instrument_registry> instruments,
                          std::chrono::milliseconds timeout, pg_history_store& store,
                          boost::asio::thread_pool& pool)
     : sys_(sys), where_(std::move(where)), instruments_(std::move(instruments)), timeout_(timeout),
@@ -122,7 +122,7 @@ void history_api::add_routes(http::router& routes) {
 }
 
 void history_api::orders(http::request_context ctx, http::responder respond) {
-  auto query = read_query(ctx, *instruments_);
+  auto query = read_query(ctx, instruments_->current());
   if (auto* bad = std::get_if<http::response>(&query))
     return respond(std::move(*bad));
   auto q = std::get<history_query>(std::move(query));
@@ -151,13 +151,13 @@ void history_api::open_orders(http::request_context ctx, http::responder respond
 
 void history_api::executions(http::request_context ctx, http::responder respond) {
   answer_rows(
-      ctx, std::move(respond), *instruments_, pool_, "executions",
+      ctx, std::move(respond), instruments_->current(), pool_, "executions",
       [this](const history_query& q) { return store_.executions(q); }, execution_json);
 }
 
 void history_api::ledger(http::request_context ctx, http::responder respond) {
   answer_rows(
-      ctx, std::move(respond), *instruments_, pool_, "ledger",
+      ctx, std::move(respond), instruments_->current(), pool_, "ledger",
       [this](const history_query& q) { return store_.ledger(q); }, ledger_json);
 }
 

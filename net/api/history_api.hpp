@@ -1,6 +1,6 @@
 #pragma once
 
-#include "actors/account/margin.hpp"
+#include "actors/account/instrument_registry.hpp"
 #include "actors/runtime/placement.hpp"
 #include "net/http/router.hpp"
 #include "net/store/pg_history_store.hpp"
@@ -26,7 +26,7 @@ namespace bourse::net::api {
 class history_api {
 public:
   history_api(caf::actor_system& sys, std::shared_ptr<placement> where,
-              std::shared_ptr<const instrument_table> instruments, std::chrono::milliseconds timeout,
+              std::shared_ptr<const instrument_registry> instruments, std::chrono::milliseconds timeout,
               pg_history_store& store, boost::asio::thread_pool& pool);
 
   void add_routes(http::router& routes);
@@ -39,7 +39,7 @@ private:
 
   caf::actor_system& sys_;
   std::shared_ptr<placement> where_;
-  std::shared_ptr<const instrument_table> instruments_;
+  std::shared_ptr<const instrument_registry> instruments_;
   std::chrono::milliseconds timeout_;
   pg_history_store& store_;
   boost::asio::thread_pool& pool_;

@@ -66,7 +66,7 @@ http::response leaderboard_json(const std::vector<ranked>& rows, const owner_loo
 } // namespace
 
 leaderboard_api::leaderboard_api(caf::actor_system& sys, std::shared_ptr<placement> where,
-                                 std::shared_ptr<const instrument_table> instruments,
+                                 std::shared_ptr<const instrument_registry> instruments,
                                  std::shared_ptr<const account_store> accounts,
                                  std::chrono::milliseconds timeout, owner_lookup owners,
                                  boost::asio::thread_pool& pool)
@@ -87,9 +87,9 @@ void leaderboard_api::leaderboard(http::request_context ctx, http::responder res
   if (!limit || *limit < 1 || *limit > max_leaders)
     return respond(http::error_response(reason_code::malformed_request, "limit must be 1..1000"));
   spawn_task(sys_, [=, this, limit = *limit](caf::event_based_actor* self) {
-    request_marks(self, *where_, *instruments_, timeout_, [=, this](mark_prices marks) {
-      gather_account_views(self, *where_, *instruments_, *accounts_, marks, timeout_, max_ranked_accounts,
-                           [=, this](std::vector<account_view> views) {
+    request_marks(self, *where_, instruments_->current(), timeout_, [=, this](mark_prices marks) {
+      gather_account_views(self, *where_, instruments_->current(), *accounts_, marks, timeout_,
+                           max_ranked_accounts, [=, this](std::vector<account_view> views) {
                              run_blocking(pool_, respond, [rows = rank(views, limit), owners = owners_] {
                                return leaderboard_json(rows, owners);
                              });

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "actors/account/margin.hpp"
+#include "actors/account/instrument_registry.hpp"
 #include "actors/runtime/exchange.hpp"
 #include "actors/runtime/placement.hpp"
 #include "net/http/router.hpp"
@@ -34,7 +34,7 @@ using owner_lookup = std::function<std::map<account_id, account_owner>(const std
 class leaderboard_api {
 public:
   leaderboard_api(caf::actor_system& sys, std::shared_ptr<placement> where,
-                  std::shared_ptr<const instrument_table> instruments,
+                  std::shared_ptr<const instrument_registry> instruments,
                   std::shared_ptr<const account_store> accounts, std::chrono::milliseconds timeout,
                   owner_lookup owners, boost::asio::thread_pool& pool);
 
@@ -45,7 +45,7 @@ private:
 
   caf::actor_system& sys_;
   std::shared_ptr<placement> where_;
-  std::shared_ptr<const instrument_table> instruments_;
+  std::shared_ptr<const instrument_registry> instruments_;
   std::shared_ptr<const account_store> accounts_;
   std::chrono::milliseconds timeout_;
   owner_lookup owners_;

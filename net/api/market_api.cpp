@@ -1,6 +1,7 @@
 #include "net/api/market_api.hpp"
 
 #include "net/api/actor_bridge.hpp"
+#include "net/api/instrument_json.hpp"
 #include "net/api/order_json.hpp"
 
 #include <boost/json/array.hpp>
@@ -53,7 +54,8 @@ std::optional<std::int64_t> query_integer(const http::request& req, std::string_
 }
 
 market_api::market_api(caf::actor_system& sys, std::shared_ptr<placement> where,
-                       std::shared_ptr<const instrument_table> instruments, std::chrono::milliseconds timeout)
+                       std::shared_ptr<const instrument_registry> instruments,
+                       std::chrono::milliseconds timeout)
     : sys_(sys), where_(std::move(where)), instruments_(std::move(instruments)), timeout_(timeout) {
   // nop
 }
@@ -73,19 +75,8 @@ void market_api::add_routes(http::router& routes) {
 
 http::response market_api::instruments() const {
   boost::json::array out;
-  for (const auto& [symbol, inst] : *instruments_)
-    out.push_back({{"symbol", symbol},
-                   {"name", inst.name},
-                   {"sector", inst.sector},
-                   {"tick_size", inst.tick_size},
-                   {"lot_size", inst.lot_size},
-                   {"min_quantity", inst.min_quantity},
-                   {"max_quantity", inst.max_quantity},
-                   {"reference_price", inst.reference_price},
-                   {"price_band_bps", inst.price_band_bps},
-                   {"margin_allowed", inst.margin_allowed},
-                   {"maker_fee_bps", inst.maker_fee_bps},
-                   {"taker_fee_bps", inst.taker_fee_bps}});
+  for (const auto& [symbol, inst] : instruments_->current())
+    out.push_back(instrument_json(inst));
   return http::json_response(boost::json::serialize(boost::json::object{{"instruments", std::move(out)}}));
 }
 

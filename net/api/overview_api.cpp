@@ -24,7 +24,7 @@ constexpr std::int64_t max_trades = 500;
 } // namespace
 
 overview_api::overview_api(caf::actor_system& sys, std::shared_ptr<placement> where,
-                           std::shared_ptr<const instrument_table> instruments, trade_tape_actor tape,
+                           std::shared_ptr<const instrument_registry> instruments, trade_tape_actor tape,
                            std::chrono::milliseconds timeout)
     : sys_(sys), where_(std::move(where)), instruments_(std::move(instruments)), tape_(std::move(tape)),
       timeout_(timeout) {
@@ -51,7 +51,7 @@ void overview_api::tickers(http::responder respond) {
   g->done = [rows, where = where_, instruments = instruments_] {
     boost::json::array out;
     for (const auto& [symbol, r] : *rows) {
-      auto reference = reference_of(*where, *instruments, symbol);
+      auto reference = reference_of(*where, instruments->current(), symbol);
       object t{{"symbol", symbol},
                {"bid", r.book.bids.empty() ? 0 : r.book.bids.front().price},
                {"bid_qty", r.book.bids.empty() ? 0 : r.book.bids.front().qty},
@@ -89,7 +89,7 @@ void overview_api::trades(http::request_context ctx, http::responder respond) {
   if (!limit || *limit < 1 || *limit > max_trades)
     return respond(http::error_response(reason_code::malformed_request, "limit must be 1..500"));
   auto symbol = std::string(ctx.param("symbol"));
-  if (!instruments_->contains(symbol))
+  if (!instruments_->current().contains(symbol))
     return respond(http::error_response(reason_code::unknown_symbol));
   std::function<http::response(std::vector<trade_print>&)> on_reply = [symbol](std::vector<trade_print>& ts) {
     boost::json::array out;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "actors/account/margin.hpp"
+#include "actors/account/instrument_registry.hpp"
 #include "actors/runtime/placement.hpp"
 #include "net/api/trade_tape.hpp"
 #include "net/http/router.hpp"
@@ -19,7 +19,7 @@ namespace bourse::net::api {
 class overview_api {
 public:
   overview_api(caf::actor_system& sys, std::shared_ptr<placement> where,
-               std::shared_ptr<const instrument_table> instruments, trade_tape_actor tape,
+               std::shared_ptr<const instrument_registry> instruments, trade_tape_actor tape,
                std::chrono::milliseconds timeout);
 
   void add_routes(http::router& routes);
@@ -30,7 +30,7 @@ private:
 
   caf::actor_system& sys_;
   std::shared_ptr<placement> where_;
-  std::shared_ptr<const instrument_table> instruments_;
+  std::shared_ptr<const instrument_registry> instruments_;
   trade_tape_actor tape_;
   std::chrono::milliseconds timeout_;
 };

@@ -12,7 +12,7 @@
 namespace bourse::net::api {
 
 portfolio_api::portfolio_api(caf::actor_system& sys, std::shared_ptr<placement> where,
-                             std::shared_ptr<const instrument_table> instruments,
+                             std::shared_ptr<const instrument_registry> instruments,
                              std::chrono::milliseconds timeout)
     : sys_(sys), where_(std::move(where)), instruments_(std::move(instruments)), timeout_(timeout) {
   // nop
@@ -35,14 +35,15 @@ void portfolio_api::account(http::request_context ctx, http::responder respond) 
     return respond(http::error_response(reason_code::unavailable));
   spawn_task(sys_, [target, respond, where = where_, instruments = instruments_,
                     timeout = timeout_](caf::event_based_actor* self) {
-    request_marks(self, *where, *instruments, timeout, [self, target, respond, timeout](mark_prices marks) {
-      self->request(target, timeout, caf::get_atom::value, atoms::view::value, std::move(marks))
-          .then(
-              [respond](account_view& v) {
-                respond(http::json_response(boost::json::serialize(account_json(v))));
-              },
-              [respond](caf::error& err) { respond(http::error_response(to_reason(err))); });
-    });
+    request_marks(self, *where, instruments->current(), timeout,
+                  [self, target, respond, timeout](mark_prices marks) {
+                    self->request(target, timeout, caf::get_atom::value, atoms::view::value, std::move(marks))
+                        .then(
+                            [respond](account_view& v) {
+                              respond(http::json_response(boost::json::serialize(account_json(v))));
+                            },
+                            [respond](caf::error& err) { respond(http::error_response(to_reason(err))); });
+                  });
   });
 }
 
@@ -55,7 +56,7 @@ void portfolio_api::delivery(http::request_context ctx, http::responder respond)
     fields.fail(reason_code::malformed_request, "action must be TAKE or DELIVER");
   if (fields.ok() && qty <= 0)
     fields.fail(reason_code::invalid_quantity, "quantity must be a positive number of shares");
-  if (fields.ok() && !instruments_->contains(symbol))
+  if (fields.ok() && !instruments_->current().contains(symbol))
     fields.fail(reason_code::unknown_symbol, "unknown symbol " + symbol);
   if (!fields.ok())
     return respond(http::error_response(fields.code(), fields.message()));

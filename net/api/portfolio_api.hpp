@@ -1,6 +1,6 @@
 #pragma once
 
-#include "actors/account/margin.hpp"
+#include "actors/account/instrument_registry.hpp"
 #include "actors/runtime/placement.hpp"
 #include "net/http/router.hpp"
 
@@ -22,7 +22,7 @@ namespace bourse::net::api {
 class portfolio_api {
 public:
   portfolio_api(caf::actor_system& sys, std::shared_ptr<placement> where,
-                std::shared_ptr<const instrument_table> instruments, std::chrono::milliseconds timeout);
+                std::shared_ptr<const instrument_registry> instruments, std::chrono::milliseconds timeout);
 
   void add_routes(http::router& routes);
 
@@ -32,7 +32,7 @@ private:
 
   caf::actor_system& sys_;
   std::shared_ptr<placement> where_;
-  std::shared_ptr<const instrument_table> instruments_;
+  std::shared_ptr<const instrument_registry> instruments_;
   std::chrono::milliseconds timeout_;
 };
 

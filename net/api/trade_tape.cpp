@@ -1,5 +1,6 @@
 #include "net/api/trade_tape.hpp"
 
+#include <caf/send.hpp>
 #include <caf/typed_event_based_actor.hpp>
 
 #include <algorithm>
@@ -68,6 +69,11 @@ trade_tape_actor::behavior_type tape(tape_pointer self, std::shared_ptr<placemen
 trade_tape_actor spawn_trade_tape(caf::actor_system& sys, std::shared_ptr<placement> where,
                                   std::size_t capacity) {
   return sys.spawn(tape, std::move(where), capacity);
+}
+
+void follow_symbol(const trade_tape_actor& tape, const placement& where, const std::string& symbol) {
+  if (auto md = where.market_data(symbol))
+    caf::send_as(tape, md, atoms::subscribe::value, caf::actor_cast<md_subscriber>(tape));
 }
 
 } // namespace bourse::net::api

@@ -25,4 +25,9 @@ using trade_tape_actor = md_subscriber::extend<
 trade_tape_actor spawn_trade_tape(caf::actor_system& sys, std::shared_ptr<placement> where,
                                   std::size_t capacity);
 
+/// Subscribes `tape` to the market-data actor of `symbol` (listed after the tape started), as the
+/// tape itself: the subscription is in that actor's mailbox when this returns, ahead of any later
+/// trade. No-op for a symbol without a market-data actor.
+void follow_symbol(const trade_tape_actor& tape, const placement& where, const std::string& symbol);
+
 } // namespace bourse::net::api

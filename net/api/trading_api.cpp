@@ -38,7 +38,7 @@ http::response result_response(const order_result& r, http::status ok_status) {
 } // namespace
 
 trading_api::trading_api(caf::actor_system& sys, std::shared_ptr<placement> where,
-                         std::shared_ptr<const instrument_table> instruments,
+                         std::shared_ptr<const instrument_registry> instruments,
                          std::chrono::milliseconds timeout)
     : sys_(sys), where_(std::move(where)), instruments_(std::move(instruments)), timeout_(timeout) {
   // nop
@@ -76,7 +76,7 @@ void trading_api::add_routes(http::router& routes) {
 }
 
 void trading_api::place(http::request_context ctx, http::responder respond) {
-  auto decoded = decode_new_order(ctx.req.body(), *instruments_);
+  auto decoded = decode_new_order(ctx.req.body(), instruments_->current());
   if (decoded.code != reason_code::none)
     return respond(http::error_response(decoded.code, decoded.message));
   std::function<http::response(order_result&)> on_reply = [](order_result& r) {
@@ -146,7 +146,7 @@ void trading_api::replace(http::request_context ctx, http::responder respond) {
 
 void trading_api::cancel_all(http::request_context ctx, http::responder respond) {
   auto symbol = query_text(ctx.req, "symbol");
-  if (!symbol.empty() && !instruments_->contains(symbol))
+  if (!symbol.empty() && !instruments_->current().contains(symbol))
     return respond(http::error_response(reason_code::unknown_symbol));
   auto account = where_->account(ctx.user->user);
   if (!account)

@@ -1,5 +1,7 @@
 #include "net/ctl/ctl_commands.hpp"
 
+#include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <map>
@@ -108,6 +110,47 @@ int execute(const ctl_options& o, const ctl_request& request, std::ostream& out,
   return 0;
 }
 
+/// The integer rules `instrument add` passes on when given (net/api/instrument_json.hpp).
+constexpr std::array<const char*, 9> listing_rules = {
+    "tick_size",      "lot_size",           "min_quantity",           "max_quantity",
+    "price_band_bps", "initial_margin_bps", "maintenance_margin_bps", "maker_fee_bps",
+    "taker_fee_bps"};
+
+/// The `instrument add` options: the given ones go into the body of POST /admin/instruments.
+struct listing_options {
+  std::map<std::string, std::string> texts;  ///< name, type, sector
+  std::map<std::string, std::int64_t> rules; ///< listing_rules
+  std::map<std::string, CLI::Option*> given; ///< every option above, by body key
+  bool no_margin = false;
+
+  /// Registers --name, --type, --sector, --no-margin and one --tick-size style option per rule.
+  void add_to(CLI::App& sub) {
+    given["name"] = sub.add_option("--name", texts["name"], "display name (default: the symbol)");
+    given["type"] = sub.add_option("--type", texts["type"], "STOCK, BOND or FOREX (default STOCK)");
+    given["sector"] = sub.add_option("--sector", texts["sector"], "sector");
+    sub.add_flag("--no-margin", no_margin, "refuse margin orders");
+    for (const char* rule : listing_rules) {
+      std::string flag = std::string("--") + rule;
+      std::replace(flag.begin(), flag.end(), '_', '-');
+      given[rule] = sub.add_option(flag, rules[rule], "cents, shares or basis points");
+    }
+  }
+
+  /// The request body for `symbol` with reference price `reference` (cents).
+  std::string body(const std::string& symbol, std::int64_t reference) const {
+    boost::json::object out{{"symbol", symbol}, {"reference_price", reference}};
+    for (const auto& [key, text] : texts)
+      if (given.at(key)->count() > 0)
+        out[key] = text;
+    for (const auto& [key, value] : rules)
+      if (given.at(key)->count() > 0)
+        out[key] = value;
+    if (no_margin)
+      out["margin_allowed"] = false;
+    return boost::json::serialize(out);
+  }
+};
+
 /// Adds a subcommand that sends `request` as it stands when parsing ends.
 CLI::App* command(CLI::App& app, const char* name, const char* help, ctl_request& chosen,
                   std::function<ctl_request()> build) {
@@ -196,6 +239,16 @@ int run_ctl(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   });
   role_cmd->add_option("user", account, "user id")->required()->check(CLI::PositiveNumber);
   role_cmd->add_option("role", role, "admin, auctioneer, player, bot or viewer")->required();
+  auto* instrument = app.add_subcommand("instrument", "instruments (admin)");
+  instrument->require_subcommand(1);
+  listing_options listing;
+  auto* add = command(*instrument, "add", "list a new instrument on the running node (admin)", chosen, [&] {
+    return ctl_request{verb::post, "/api/v1/admin/instruments", listing.body(symbol, cents), true};
+  });
+  add->add_option("symbol", symbol, "symbol: 1..12 of A-Z 0-9")->required();
+  add->add_option("reference", cents, "reference price in cents (centre of the first price band)")
+      ->required();
+  listing.add_to(*add);
 
   try {
     app.parse(argc, argv);

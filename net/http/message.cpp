@@ -20,6 +20,7 @@ status http_status(reason_code code) noexcept {
     return status::payload_too_large;
   case reason_code::duplicate_client_order_id:
   case reason_code::username_taken:
+  case reason_code::symbol_listed:
     return status::conflict;
   case reason_code::unauthenticated:
   case reason_code::token_expired:

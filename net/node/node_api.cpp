@@ -59,6 +59,10 @@ node_api::node_api(const config::settings& s, const std::string& database_url,
       discord_(s.auth.discord, auth_, users_, pool_, provider_timeout),
       market_(sys, ex.where, ex.instruments, actor_timeout),
       trading_(sys, ex.where, ex.instruments, actor_timeout),
+      instrument_admin_(ex, &link_, pool_,
+                        [this, where = ex.where](const instrument& inst) {
+                          net::api::follow_symbol(tape_, *where, inst.symbol);
+                        }),
       portfolio_(sys, ex.where, ex.instruments, actor_timeout),
       history_(sys, ex.where, ex.instruments, actor_timeout, history_store_, pool_),
       leaderboard_(sys, ex.where, ex.instruments, ex.accounts, actor_timeout,
@@ -90,6 +94,7 @@ void node_api::add_routes(net::http::router& routes) {
     discord_.add_routes(routes);
   market_.add_routes(routes);
   trading_.add_routes(routes);
+  instrument_admin_.add_routes(routes);
   portfolio_.add_routes(routes);
   history_.add_routes(routes);
   leaderboard_.add_routes(routes);

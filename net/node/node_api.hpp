@@ -16,6 +16,7 @@
 #include "net/api/discord_api.hpp"
 #include "net/api/equity_api.hpp"
 #include "net/api/history_api.hpp"
+#include "net/api/instrument_admin_api.hpp"
 #include "net/api/leaderboard_api.hpp"
 #include "net/api/market_api.hpp"
 #include "net/api/overview_api.hpp"
@@ -70,6 +71,7 @@ private:
   net::api::discord_api discord_;
   net::api::market_api market_;
   net::api::trading_api trading_;
+  net::api::instrument_admin_api instrument_admin_;
   net::api::portfolio_api portfolio_;
   net::api::history_api history_;
   net::api::leaderboard_api leaderboard_;

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <random>
+#include <set>
 #include <thread>
 
 #include <caf/actor_system.hpp>
@@ -26,6 +27,7 @@
 #include "net/node/vendor_routes.hpp"
 #include "persistence/auction_recovery.hpp"
 #include "persistence/exchange_recovery.hpp"
+#include "persistence/instrument_rows.hpp"
 #include "persistence/order_projection_actor.hpp"
 #include "persistence/persistence_actor.hpp"
 #include "persistence/pg_connection.hpp"
@@ -50,10 +52,30 @@ std::string random_secret() {
   return secret;
 }
 
-std::vector<instrument> listed_rules(const bots::market_catalog& catalog) {
+/// The market file's instruments, then those operators listed at runtime (POST
+/// /api/v1/admin/instruments, rows of `instruments`); the market file wins a symbol both name.
+std::vector<instrument> listed_rules(const bots::market_catalog& catalog, const std::string& database_url) {
   std::vector<instrument> out;
-  for (const auto& listed : catalog.instruments)
+  std::set<std::string, std::less<>> symbols;
+  for (const auto& listed : catalog.instruments) {
     out.push_back(listed.rules);
+    symbols.insert(listed.rules.symbol);
+  }
+  auto conn = pg_connection::open(database_url);
+  if (!conn)
+    throw std::runtime_error("recovery: " + conn.error().message);
+  auto rows = load_instrument_rows(*conn);
+  if (!rows)
+    throw std::runtime_error("recovery: " + rows.error().message);
+  for (auto& row : *rows) {
+    if (symbols.contains(row.symbol)) {
+      spdlog::warn("instrument {} is in the market file and in the database: the market file's rules apply",
+                   row.symbol);
+      continue;
+    }
+    out.push_back(std::move(row));
+  }
+  spdlog::info("market: {} instruments listed at runtime", out.size() - catalog.instruments.size());
   return out;
 }
 
@@ -112,7 +134,7 @@ int run(config::settings s, node::stop_signal& stop) {
   cfg.set("middleman.connection-timeout", caf::timespan{std::chrono::seconds(5)});
   caf::actor_system sys{cfg};
 
-  const auto listed = listed_rules(catalog);
+  const auto listed = listed_rules(catalog, database.url());
   exchange_config exchange_cfg;
   recover_market(database.url(), listed, exchange_cfg);
   auto auction_lots = recover_auction_lots(database.url(), exchange_cfg);

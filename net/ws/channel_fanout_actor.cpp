@@ -54,6 +54,8 @@ public:
             s->fan_.remove(l.name, l.out.get());
         },
         [s](atoms::tick) {
+          if (s->follow_all_)
+            s->ensure_all_feeds();
           for (const auto& symbol : s->fan_.resyncs_due())
             s->fetch_book(symbol);
           s->self_->delayed_send(s->self_, s->cfg_.tick, atoms::tick::value);
@@ -64,8 +66,8 @@ public:
 private:
   void join(const fanout_join& j) {
     if (j.ch.kind == channel_kind::ticker) {
-      for (const auto& [symbol, inst] : *cfg_.instruments)
-        ensure_feed(symbol);
+      follow_all_ = true;
+      ensure_all_feeds();
     } else {
       ensure_feed(j.ch.symbol);
     }
@@ -79,6 +81,13 @@ private:
     case channel_fanout::fetch::nothing:
       break;
     }
+  }
+
+  /// Subscribes to every listed symbol (the ticker's feeds); the tick repeats it once a ticker
+  /// subscriber joined, so symbols listed at runtime join the ticker too.
+  void ensure_all_feeds() {
+    for (const auto& [symbol, inst] : cfg_.instruments->current())
+      ensure_feed(symbol);
   }
 
   /// Subscribes to symbol's market-data actor unless already subscribed; the answer is a book
@@ -137,14 +146,16 @@ private:
   cents reference_price(const std::string& symbol) const {
     if (auto price = cfg_.where->reference_price(symbol); price != 0)
       return price;
-    auto it = cfg_.instruments->find(symbol);
-    return it == cfg_.instruments->end() ? 0 : it->second.reference_price;
+    const auto& listed = cfg_.instruments->current();
+    auto it = listed.find(symbol);
+    return it == listed.end() ? 0 : it->second.reference_price;
   }
 
   fanout_actor::pointer self_;
   fanout_config cfg_;
   channel_fanout fan_;
   std::set<std::string, std::less<>> feeds_; ///< symbols subscribed to (or subscribing)
+  bool follow_all_ = false;                  ///< a ticker subscriber joined: follow every symbol
 };
 
 } // namespace

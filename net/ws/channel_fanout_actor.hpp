@@ -1,5 +1,6 @@
 #pragma once
 
+#include "actors/account/instrument_registry.hpp"
 #include "actors/runtime/interfaces.hpp"
 #include "actors/runtime/placement.hpp"
 #include "net/ws/channel.hpp"
@@ -35,7 +36,7 @@ using fanout_actor = md_subscriber::extend<caf::reacts_to<fanout_join>, caf::rea
 /// Tunables of the fan-out actor.
 struct fanout_config {
   std::shared_ptr<placement> where;
-  std::shared_ptr<const instrument_table> instruments;
+  std::shared_ptr<const instrument_registry> instruments;
   outbox_bounds bounds;
   /// Period of the resync check for withheld book subscribers.
   std::chrono::milliseconds tick{250};

@@ -143,7 +143,7 @@ void session_state::order_new(const boost::json::value& id, boost::json::object 
     return reply_error(id, denied);
   op.erase("op");
   op.erase("id");
-  auto decoded = api::decode_new_order(boost::json::serialize(op), *cfg_.instruments);
+  auto decoded = api::decode_new_order(boost::json::serialize(op), cfg_.instruments->current());
   if (decoded.code != reason_code::none)
     return reply_error(id, decoded.code, decoded.message);
   auto account = cfg_.where->account(user_->user);

@@ -19,7 +19,7 @@ namespace bourse::net::ws {
 /// Tunables of every session of one endpoint. Bounds come from config::limits_settings.
 struct session_config {
   std::shared_ptr<placement> where;
-  std::shared_ptr<const instrument_table> instruments;
+  std::shared_ptr<const instrument_registry> instruments;
   /// Verifies `auth` ops; must outlive the sessions.
   const access_token_codec* codec = nullptr;
   /// Inbound ops per second (and burst); past it an op is answered RATE_LIMITED and dropped.

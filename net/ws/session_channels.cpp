@@ -25,7 +25,7 @@ void session_state::subscribe(const boost::json::value& id, const boost::json::o
       done.push_back(name);
       continue;
     }
-    auto parsed = parse_channel(text, *cfg_.instruments);
+    auto parsed = parse_channel(text, cfg_.instruments->current());
     auto code = parsed.code != reason_code::none ? parsed.code : add_channel(parsed.value);
     if (code != reason_code::none)
       reply_error(id, code, text);

@@ -80,7 +80,7 @@ void serve(Stream stream, http::request req, std::unique_ptr<connection_limiter:
 } // namespace
 
 session_config session_config_from(const config::limits_settings& limits, std::shared_ptr<placement> where,
-                                   std::shared_ptr<const instrument_table> instruments,
+                                   std::shared_ptr<const instrument_registry> instruments,
                                    const access_token_codec* codec) {
   session_config cfg;
   cfg.where = std::move(where);

@@ -67,7 +67,7 @@ private:
 /// Session tunables from the configured limits (the first conflation bound is a quarter of
 /// outbound_queue_messages).
 session_config session_config_from(const config::limits_settings& limits, std::shared_ptr<placement> where,
-                                   std::shared_ptr<const instrument_table> instruments,
+                                   std::shared_ptr<const instrument_registry> instruments,
                                    const access_token_codec* codec);
 
 } // namespace bourse::net::ws

@@ -109,7 +109,7 @@ std::uint16_t node_process::start(std::chrono::seconds timeout) {
     throw std::runtime_error("pipe failed");
   try {
     pid_ = spawn({binary_.string(), "--node.port", "0", "--node.actor_port", "0", "--node.data_dir",
-                  dir_.string(), "--auth.jwt_secret", "crash-test-secret-0123456789abcdef0123456789"},
+                  dir_.string(), "--auth.jwt_secret", node_jwt_secret},
                  source_dir_, fds[1]);
   } catch (...) {
     ::close(fds[0]);

@@ -10,6 +10,9 @@
 
 namespace bourse::test {
 
+/// The JWT secret every node_process runs with (auth.jwt_secret): tests can mint tokens for it.
+inline constexpr const char* node_jwt_secret = "crash-test-secret-0123456789abcdef0123456789";
+
 /// A bourse-node child process on 127.0.0.1 with its own data directory (a temporary directory
 /// readable by the postgres user, holding the embedded cluster under pg/ and the node's output in
 /// node.log). The node is started with a fixed JWT secret so tokens survive restarts, and without

@@ -61,6 +61,27 @@ TEST_F(ctl_test, admin_commands_change_the_exchange) {
   ASSERT_EQ(ctl(as_admin({"unfreeze", "1"})).code, 0);
 }
 
+TEST_F(ctl_test, instrument_add_lists_a_symbol_with_the_given_rules) {
+  const auto added =
+      ctl(as_admin({"instrument", "add", "NEWCO", "2000", "--name", "New Company", "--type", "BOND",
+                    "--tick-size", "5", "--maintenance-margin-bps", "2000", "--no-margin"}));
+  ASSERT_EQ(added.code, 0) << added.err;
+  const auto listed = boost::json::parse(added.out).as_object();
+  EXPECT_EQ(listed.at("symbol").as_string(), "NEWCO");
+  EXPECT_EQ(listed.at("name").as_string(), "New Company");
+  EXPECT_EQ(listed.at("type").as_string(), "BOND");
+  EXPECT_EQ(listed.at("tick_size").as_int64(), 5);
+  EXPECT_EQ(listed.at("reference_price").as_int64(), 2000);
+  EXPECT_EQ(listed.at("maintenance_margin_bps").as_int64(), 2000);
+  EXPECT_FALSE(listed.at("margin_allowed").as_bool());
+  EXPECT_EQ(listed.at("lot_size").as_int64(), instrument{}.lot_size); // not given: the default
+
+  const auto again = ctl(as_admin({"instrument", "add", "NEWCO", "2000"}));
+  EXPECT_EQ(again.code, 1);
+  EXPECT_NE(again.err.find("SYMBOL_LISTED"), std::string::npos) << again.err;
+  EXPECT_EQ(ctl(as_admin({"instrument", "add", "NEWCO"})).code, 2);
+}
+
 TEST_F(ctl_test, public_reads_need_no_token) {
   const auto ticker = ctl({"--node", node(), "ticker"});
   ASSERT_EQ(ticker.code, 0) << ticker.err;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "net/api/history_api.hpp"
+#include "net/api/instrument_admin_api.hpp"
 #include "net/api/leaderboard_api.hpp"
 #include "net/api/overview_api.hpp"
 #include "net/api/portfolio_api.hpp"
@@ -86,6 +87,9 @@ protected:
     ex_ = build_exchange(sys_, {stock("AAA"), stock("BBB")}, cfg);
     market_ = std::make_unique<market_api>(sys_, ex_.where, ex_.instruments, std::chrono::seconds(5));
     trading_ = std::make_unique<trading_api>(sys_, ex_.where, ex_.instruments, std::chrono::seconds(5));
+    listing_ = std::make_unique<instrument_admin_api>(ex_, nullptr, pool_, [this](const instrument& inst) {
+      follow_symbol(tape_, *ex_.where, inst.symbol);
+    });
     tape_ = spawn_trade_tape(sys_, ex_.where, tape_capacity);
     // Once the tape answers, its subscriptions are in the market-data mailboxes before any order.
     caf::scoped_actor self{sys_};
@@ -107,6 +111,7 @@ protected:
     http::router routes;
     market_->add_routes(routes);
     trading_->add_routes(routes);
+    listing_->add_routes(routes);
     overview_->add_routes(routes);
     portfolio_->add_routes(routes);
     history_->add_routes(routes);
@@ -185,6 +190,7 @@ protected:
   pg_history_store history_store_{no_database_};
   boost::asio::thread_pool pool_{1};
   std::unique_ptr<portfolio_api> portfolio_;
+  std::unique_ptr<instrument_admin_api> listing_; ///< in memory: no database
   std::unique_ptr<history_api> history_;
   std::unique_ptr<leaderboard_api> leaderboard_;
   market_data_actor silent_md_;

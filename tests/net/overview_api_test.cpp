@@ -69,7 +69,7 @@ TEST_F(overview_api_test, leaderboard_ranks_by_equity_at_the_last_price_with_own
   trade(10'100, 10);
   // Alice: 100'000'000 - 101'000 cash - her taker fee + 10 x 10'100; Bob (maker, no fee):
   // 100'000'000 + 101'000 + 90 x 10'100 (marked at the last trade, not the 10'000 reference).
-  const auto taker_fee = *checked_bps_ceil(101'000, ex_.instruments->at("AAA").taker_fee_bps);
+  const auto taker_fee = *checked_bps_ceil(101'000, ex_.instruments->current().at("AAA").taker_fee_bps);
   auto res = get(server_->port(), "/api/v1/leaderboard");
   ASSERT_EQ(res.result(), bhttp::status::ok) << res.body();
   auto rows = json(res).at("leaderboard").as_array();

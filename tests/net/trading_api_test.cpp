@@ -164,6 +164,7 @@ TEST_F(exchange_api_test, every_route_is_documented_as_served) {
   http::router routes;
   market_->add_routes(routes);
   trading_->add_routes(routes);
+  listing_->add_routes(routes);
   overview_->add_routes(routes);
   expect_served_routes_documented(routes);
 }

@@ -39,7 +39,7 @@ protected:
     s.limits.requests_per_s_per_ip = 10'000;
     s.limits.ws_messages_per_s = 1'000;
     auto cfg = session_config_from(s.limits, std::make_shared<placement>(),
-                                   std::make_shared<instrument_table>(), &codec_);
+                                   std::make_shared<instrument_registry>(), &codec_);
     cfg.auction_lookup = [this](lot_id id) { return lots_.find(id); };
     endpoint_ = std::make_unique<ws_endpoint>(sys_, cfg, s.limits);
     http::router routes;

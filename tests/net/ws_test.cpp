@@ -100,6 +100,76 @@ protected:
   std::unique_ptr<http::server> server_;
 };
 
+TEST_F(ws_test, a_symbol_listed_at_runtime_has_book_trades_and_ticker_channels) {
+  auto ticker_viewer = std::make_unique<ws_client>();
+  ASSERT_FALSE(ticker_viewer->connect(port()));
+  ticker_viewer->send(R"({"op":"subscribe","channels":["ticker"]})");
+  ASSERT_TRUE(ticker_viewer->next_on("ticker"));
+  auto viewer = std::make_unique<ws_client>();
+  ASSERT_FALSE(viewer->connect(port()));
+  viewer->send(R"({"op":"subscribe","channels":["book.NEW"]})");
+  auto unknown = viewer->next_where([](const object& f) { return f.contains("code"); });
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(text(*unknown, "code"), "UNKNOWN_SYMBOL");
+
+  ASSERT_TRUE(list_instrument(ex_, stock("NEW")));
+  EXPECT_FALSE(list_instrument(ex_, stock("NEW")));
+  caf::scoped_actor self{sys_};
+  self->request(ex_.where->account(alice), std::chrono::seconds(5), bourse::atoms::deposit::value,
+                std::string("NEW"), quantity{10})
+      .receive([](reason_code code) { ASSERT_EQ(code, reason_code::none); },
+               [](caf::error& err) { FAIL() << caf::to_string(err); });
+  auto new_order = [](const std::string& id, const std::string& side) {
+    return boost::json::serialize(object{{"op", "order.new"},
+                                         {"id", id},
+                                         {"symbol", "NEW"},
+                                         {"side", side},
+                                         {"type", "LIMIT"},
+                                         {"price", 10'000},
+                                         {"quantity", 2}});
+  };
+  auto seller = signed_in(alice);
+  seller->send(new_order("s1", "SELL"));
+  ASSERT_EQ(text(*seller->reply_to("s1"), "type"), "result");
+  seller->send(new_order("s2", "SELL"));
+  ASSERT_EQ(text(*seller->reply_to("s2"), "type"), "result");
+  auto buyer = signed_in(bob);
+  buyer->send(new_order("b1", "BUY"));
+  ASSERT_EQ(text(*buyer->reply_to("b1"), "type"), "result");
+
+  // No session follows NEW's own channels yet: the ticker subscriber that joined before the listing
+  // gets NEW through the fan-out following every listed symbol.
+  auto ticker = ticker_viewer->next_where([](const object& f) {
+    return f.contains("data") && f.at("data").is_object() && f.at("data").as_object().contains("symbol") &&
+           f.at("data").at("symbol").as_string() == "NEW" && f.at("data").at("last").as_int64() == 10'000;
+  });
+  ASSERT_TRUE(ticker);
+  EXPECT_EQ(ticker->at("data").at("volume").as_int64(), 2);
+
+  viewer->send(R"({"op":"subscribe","channels":["book.NEW","trades.NEW"]})");
+  auto snapshot = viewer->next_on("book.NEW");
+  ASSERT_TRUE(snapshot);
+  EXPECT_EQ(text(*snapshot, "type"), "snapshot");
+  ASSERT_EQ(snapshot->at("data").at("asks").as_array().size(), 1U);
+  EXPECT_EQ(snapshot->at("data").at("asks").as_array()[0].at("qty").as_int64(), 2);
+  buyer->send(new_order("b2", "BUY"));
+  ASSERT_EQ(text(*buyer->reply_to("b2"), "type"), "result");
+  std::optional<object> trade;
+  std::optional<object> delta;
+  while (!trade || !delta) {
+    auto frame = viewer->next();
+    ASSERT_TRUE(frame);
+    if (!frame->contains("channel"))
+      continue;
+    if (frame->at("channel").as_string() == "trades.NEW" && text(*frame, "type") == "trade")
+      trade = frame;
+    if (frame->at("channel").as_string() == "book.NEW" && text(*frame, "type") == "delta")
+      delta = frame;
+  }
+  EXPECT_EQ(trade->at("data").at("qty").as_int64(), 2);
+  EXPECT_EQ(delta->at("data").at("changes").as_array().at(0).at("qty").as_int64(), 0);
+}
+
 TEST_F(ws_test, book_snapshot_then_gap_free_deltas_after_a_trade) {
   auto viewer = std::make_unique<ws_client>();
   ASSERT_FALSE(viewer->connect(port()));

@@ -26,7 +26,7 @@ using position_table = std::map<std::pair<account_id, std::string>, stored_posit
 class position_projector_test : public durable_exchange_fixture {
 protected:
   position_projector projector() {
-    return position_projector{conn_, std::make_shared<const instrument_table>(table_)};
+    return position_projector{conn_, std::make_shared<const instrument_registry>(table_)};
   }
 
   position_table stored() {

@@ -140,7 +140,7 @@ TEST_F(account_portfolio_test, a_passivated_account_is_valued_from_its_checkpoin
   std::optional<account_view> resting;
   ex_.where->with_accounts_still([&](const std::function<account_actor(account_id)>& running) {
     EXPECT_FALSE(running(buyer));
-    resting = value_account(*ex_.accounts->all().at(buyer), *ex_.instruments, {{"AAA", 10'500}});
+    resting = value_account(*ex_.accounts->all().at(buyer), ex_.instruments->current(), {{"AAA", 10'500}});
   });
   ASSERT_TRUE(resting);
   EXPECT_EQ(resting->equity, awake.equity);

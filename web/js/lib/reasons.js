@@ -24,6 +24,7 @@ const messages = Object.freeze({
   NOT_FOUND: 'Not found.',
   METHOD_NOT_ALLOWED: 'This action is not supported.',
   REQUEST_TOO_LARGE: 'The request is too large.',
+  SYMBOL_LISTED: 'An instrument with this symbol is already listed.',
   INSUFFICIENT_BUYING_POWER: 'Not enough buying power for this order.',
   INSUFFICIENT_SHARES: 'You do not hold enough free shares to sell.',
   INSUFFICIENT_MARGIN: 'Not enough equity for the initial margin of this order.',

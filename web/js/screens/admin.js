@@ -88,10 +88,9 @@ export function mount(root, ctx) {
         inst.halted ? 'Resume' : 'Halt'))))));
     ctx.market.ready.then(render);
     offs.push(ctx.market.on_change(render));
-    // A node lists the instruments of its market file (config/market.toml); listing one at runtime
-    // (POST /admin/instruments) is not served yet, so there is no form for it here.
+    // Operators list instruments at runtime with bourse-ctl instrument add (POST /admin/instruments).
     instruments.body.append(list, h('p', { class: 'small text-body-secondary mt-2 mb-0' },
-      'New instruments are listed in the market file (config/market.toml) and appear after a restart.'));
+      'List a new instrument with bourse-ctl instrument add; it appears here after a reload.'));
     const deposits = panel('Deposits', 'admin-deposits');
     deposits.body.append(simple_form('deposit-form', [{ name: 'account', label: 'Account (id or username)' }, { name: 'amount', label: 'Amount', parse: parse_cents }],
       'Deposit', wrap(ctx, async (v) => {
