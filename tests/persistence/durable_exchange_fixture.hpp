@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <random>
 
@@ -126,10 +127,13 @@ protected:
     }
   }
 
-  /// Every account's state hash once reports stopped moving (asked until two rounds agree).
+  /// Every account's state hash once reports stopped moving (asked until two rounds agree with
+  /// nothing left to commit). Bounded by time, not rounds: under load a round is quick while the
+  /// journal's commits are slow.
   std::map<account_id, std::uint64_t> settled_hashes() {
     std::map<account_id, std::uint64_t> last;
-    for (int round = 0; round < 1'000; ++round) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (std::chrono::steady_clock::now() < deadline) {
       std::map<account_id, std::uint64_t> now;
       for (account_id id = 1; id <= accounts; ++id)
         now[id] =
